@@ -1,0 +1,14 @@
+//! Question banks: the typed model, loading with diagnostics, untrusted-text escaping, filters.
+
+pub mod diagnostic;
+pub mod filter;
+pub mod load;
+pub mod model;
+pub mod raw;
+pub mod sanitize;
+pub mod schema;
+mod validate;
+
+pub use diagnostic::{Diagnostic, Location};
+pub use load::{LoadError, default_bank, load_file, load_paths, parse};
+pub use model::{Bank, Difficulty, Kind, Question};

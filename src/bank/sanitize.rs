@@ -1,0 +1,55 @@
+//! Escapes untrusted bank text so it cannot drive the terminal.
+
+use std::borrow::Cow;
+
+/// True for characters a bank must not send raw to a terminal:
+/// C0 controls (but newline and tab), DEL, C1 controls and bidi overrides/isolates.
+pub fn is_unsafe(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text with every unsafe character replaced by a visible `\u{..}` escape; newline and tab stay.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`escape`], then folds newlines and tabs to spaces, for one-line places such as tables.
+pub fn one_line(text: &str) -> String {
+    escape(text).replace(['\n', '\t'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_controls() {
+        let evil = "a\u{1b}[2Jb\rc\u{8}d\u{7}e\u{9b}f\u{202e}g\u{2066}h";
+        let safe = escape(evil);
+        assert_eq!(safe, "a\\u{1b}[2Jb\\u{d}c\\u{8}d\\u{7}e\\u{9b}f\\u{202e}g\\u{2066}h");
+        assert!(!safe.chars().any(is_unsafe));
+    }
+
+    #[test]
+    fn keeps_newline_tab_and_unicode() {
+        let text = "Café\tthé\nnaïve — ok";
+        assert!(matches!(escape(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn one_line_folds_whitespace() {
+        assert_eq!(one_line("a\nb\tc\u{1b}"), "a b c\\u{1b}");
+    }
+}

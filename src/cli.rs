@@ -1,0 +1,223 @@
+//! The command line (clap derive): subcommands and their flags.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::bank::Difficulty;
+
+/// A terminal quiz game: play JSON question banks, keep score, review what you missed.
+#[derive(Debug, Parser)]
+#[command(name = "termquiz", version, about, long_about = None)]
+#[command(after_help = "With no command, termquiz plays the embedded default bank.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Play a quiz (the default bank when no BANK is given)
+    Play(PlayArgs),
+    /// Check banks and report every problem with its place
+    Validate(ValidateArgs),
+    /// List the questions of banks as a table or as JSON
+    List(ListArgs),
+    /// Print the JSON Schema of the bank format
+    Schema,
+    /// Convert a GIFT, Aiken or Open Trivia DB file into a bank
+    Import(ImportArgs),
+    /// Write a bank in another format (GIFT)
+    Export(ExportArgs),
+    /// Show your history: sessions, accuracy, weakest tags and questions
+    Stats(StatsArgs),
+    /// Build a class report from result files
+    Report(ReportArgs),
+    /// Spaced repetition: answer the questions that are due
+    Review(ReviewArgs),
+    /// Add a question to a bank through guided prompts
+    Add(AddArgs),
+}
+
+/// Practice shows feedback after each question; exam only at the end.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Mode {
+    #[default]
+    Practice,
+    Exam,
+}
+
+/// Options of `termquiz play`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PlayArgs {
+    /// Bank files or directories (default: the embedded bank)
+    pub banks: Vec<PathBuf>,
+    /// Ask at most N questions
+    #[arg(short = 'n', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub count: Option<u32>,
+    /// Only questions with this tag (repeat for any of several)
+    #[arg(short, long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only questions of this difficulty
+    #[arg(short, long, value_parser = parse_difficulty)]
+    pub difficulty: Option<Difficulty>,
+    /// Seed for the shuffle: the same seed gives the same quiz
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// practice: feedback after each question; exam: only at the end
+    #[arg(short, long, value_enum, default_value_t)]
+    pub mode: Mode,
+    /// Ask missed questions again until each is answered right once
+    #[arg(long)]
+    pub retry_wrong: bool,
+    /// Seconds per question; a late answer counts as wrong
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u32).range(1..))]
+    pub timer: Option<u32>,
+    /// Quick correct answers earn up to 50% bonus points
+    #[arg(long)]
+    pub speed_bonus: bool,
+    /// Your name, written into the result file
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Write this session's result as JSON to FILE (or into DIR)
+    #[arg(long, value_name = "FILE")]
+    pub results: Option<PathBuf>,
+}
+
+/// Options of `termquiz validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Bank files or directories
+    #[arg(required = true)]
+    pub banks: Vec<PathBuf>,
+}
+
+/// Output formats of `termquiz list`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    #[default]
+    Table,
+    Json,
+}
+
+/// Options of `termquiz list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Bank files or directories (default: the embedded bank)
+    pub banks: Vec<PathBuf>,
+    /// table for people, json for the validated bank in the file format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+/// Formats `termquiz import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Gift,
+    Aiken,
+    Opentdb,
+}
+
+/// Text encodings of import files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Encoding {
+    #[default]
+    Utf8,
+    Latin1,
+}
+
+/// Options of `termquiz import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to import
+    pub file: PathBuf,
+    /// Its format
+    #[arg(long, value_enum)]
+    pub from: ImportFormat,
+    /// Write the bank here instead of standard output
+    #[arg(short, long, value_name = "OUT.json")]
+    pub output: Option<PathBuf>,
+    /// The file's text encoding
+    #[arg(long, value_enum, default_value_t)]
+    pub encoding: Encoding,
+    /// The bank's title (default: from the file name)
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+/// Formats `termquiz export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Gift,
+}
+
+/// Options of `termquiz export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The bank to export
+    pub bank: PathBuf,
+    /// The format to write
+    #[arg(long, value_enum)]
+    pub to: ExportFormat,
+    /// Write here instead of standard output
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+/// Table for people, JSON for scripts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    #[default]
+    Table,
+    Json,
+}
+
+/// Options of `termquiz stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// table for people, json for scripts
+    #[arg(long, value_enum, default_value_t)]
+    pub format: StatsFormat,
+}
+
+/// Table for people, CSV for spreadsheets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Table,
+    Csv,
+}
+
+/// Options of `termquiz report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Result files or directories of them
+    #[arg(required = true)]
+    pub results: Vec<PathBuf>,
+    /// table for people, csv for spreadsheets
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
+/// Options of `termquiz review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Bank files or directories (default: the embedded bank)
+    pub banks: Vec<PathBuf>,
+    /// New questions to introduce today at most
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub new: u32,
+}
+
+/// Options of `termquiz add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The bank file to append to
+    pub bank: PathBuf,
+}
+
+fn parse_difficulty(name: &str) -> Result<Difficulty, String> {
+    Difficulty::parse(&name.to_ascii_lowercase())
+        .ok_or_else(|| format!("unknown difficulty '{name}'; use easy, medium or hard"))
+}

@@ -1,0 +1,67 @@
+//! The one error type commands return, and the one place that decides exit codes.
+
+use std::io;
+use std::process::ExitCode;
+
+use crate::bank::LoadError;
+
+/// Everything that can end a command early.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A bank could not be read or is invalid.
+    #[error(transparent)]
+    Bank(#[from] LoadError),
+    /// Some other input (a result file, an import file, an answer) is invalid.
+    #[error("{0}")]
+    Invalid(String),
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    File { path: String, source: io::Error },
+    /// Writing to the terminal or a pipe failed.
+    #[error("cannot write output: {0}")]
+    Output(#[from] io::Error),
+    /// The command line asks for something impossible.
+    #[error("{0}")]
+    Usage(String),
+    /// The player pressed Ctrl-C or Esc, or input ended; the partial result was saved.
+    #[error("interrupted")]
+    Interrupted,
+}
+
+impl Error {
+    /// Wraps an I/O error with the file it concerns.
+    pub fn file(path: impl AsRef<std::path::Path>, source: io::Error) -> Self {
+        Error::File { path: path.as_ref().display().to_string(), source }
+    }
+
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Bank(_) | Error::Invalid(_) | Error::File { .. } | Error::Output(_) => 1,
+            Error::Usage(_) => 2,
+            Error::Interrupted => 130,
+        }
+    }
+
+    /// True when the error should end the program quietly (a closed pipe).
+    fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Prints the error (one line per problem) and gives the exit code.
+pub fn report(error: &Error) -> ExitCode {
+    if error.is_broken_pipe() {
+        return ExitCode::SUCCESS;
+    }
+    if !matches!(error, Error::Interrupted) {
+        let style = console::Style::new().red().bold().for_stderr();
+        for line in error.to_string().lines() {
+            eprintln!("{} {line}", style.apply_to("error:"));
+        }
+    }
+    ExitCode::from(error.exit_code())
+}
+
+/// Result of a command.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
