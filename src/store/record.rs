@@ -1,0 +1,52 @@
+//! A finished or interrupted session as written to result files and history lines.
+
+use serde::{Deserialize, Serialize};
+
+/// One session: the result file (`--results`) and one line of `history.jsonl`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    /// The player's name (`--name`), empty when not given.
+    #[serde(default)]
+    pub name: String,
+    /// The bank's title.
+    pub bank: String,
+    /// When the first question was shown.
+    pub started_at: jiff::Timestamp,
+    /// When the session ended.
+    pub finished_at: jiff::Timestamp,
+    /// `practice`, `exam` or `review`.
+    pub mode: String,
+    /// The shuffle seed; replaying with it gives the same quiz.
+    pub seed: u64,
+    /// Points earned (first attempts only).
+    pub score: f64,
+    /// Points available for the questions in the session.
+    pub max_score: f64,
+    /// True when the player stopped early (Ctrl-C, Esc, end of input).
+    pub interrupted: bool,
+    /// Longest run of correct answers.
+    #[serde(default)]
+    pub longest_streak: u32,
+    /// Each question asked, in order; first attempts only.
+    pub questions: Vec<QuestionRecord>,
+}
+
+/// How one question went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionRecord {
+    /// The question's id in its bank.
+    pub id: String,
+    /// Fully right.
+    pub correct: bool,
+    /// Points earned (partial credit and speed bonus included).
+    pub awarded: f64,
+    /// Points the question is worth.
+    pub points: u32,
+    /// The answer as the player gave it, in words ("Decca", "a, c", "true").
+    pub answer: String,
+    /// Milliseconds taken to answer.
+    pub ms: u64,
+    /// The question's tags, for stats.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
