@@ -4,6 +4,7 @@ use std::io;
 use std::process::ExitCode;
 
 use crate::bank::LoadError;
+use crate::store::StoreError;
 
 /// Everything that can end a command early.
 #[derive(Debug, thiserror::Error)]
@@ -14,6 +15,9 @@ pub enum Error {
     /// Some other input (a result file, an import file, an answer) is invalid.
     #[error("{0}")]
     Invalid(String),
+    /// A history, result or review file could not be read or written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
     /// A file could not be read or written.
     #[error("{path}: {source}")]
     File { path: String, source: io::Error },
@@ -37,7 +41,11 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Bank(_) | Error::Invalid(_) | Error::File { .. } | Error::Output(_) => 1,
+            Error::Bank(_)
+            | Error::Invalid(_)
+            | Error::Store(_)
+            | Error::File { .. }
+            | Error::Output(_) => 1,
             Error::Usage(_) => 2,
             Error::Interrupted => 130,
         }

@@ -1,1 +1,232 @@
-//! stats
+//! Numbers for `termquiz stats`, computed from the history (pure).
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::SessionRecord;
+
+/// How many recent sessions get a bar.
+pub const RECENT_SESSIONS: usize = 10;
+/// How many tags and questions the "weakest" lists show.
+pub const TOP: usize = 5;
+/// A tag needs this many answers before it can be called weak.
+pub const MIN_TAG_ANSWERS: usize = 2;
+
+/// Everything `termquiz stats` shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    /// Sessions in the history (interrupted ones included).
+    pub sessions: usize,
+    /// Questions answered over all sessions.
+    pub answered: usize,
+    /// Of those, answered fully right.
+    pub correct: usize,
+    /// `correct / answered` in percent, `None` before any answer.
+    pub accuracy: Option<f64>,
+    /// The last sessions by finish time, oldest first.
+    pub recent: Vec<SessionLine>,
+    /// Tags with the lowest accuracy, worst first.
+    pub weakest_tags: Vec<TagStat>,
+    /// Questions missed most often, most first.
+    pub most_missed: Vec<MissStat>,
+}
+
+/// One recent session.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionLine {
+    /// When it ended.
+    pub finished_at: Timestamp,
+    /// The bank's title.
+    pub bank: String,
+    /// Score as a percentage of the maximum (0 when the maximum is 0).
+    pub percent: f64,
+    /// Stopped early.
+    pub interrupted: bool,
+}
+
+/// Accuracy on one tag.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TagStat {
+    /// The tag.
+    pub tag: String,
+    /// Answers to questions with this tag.
+    pub answered: usize,
+    /// Of those, right.
+    pub correct: usize,
+    /// `correct / answered` in percent.
+    pub accuracy: f64,
+}
+
+/// How often one question was missed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissStat {
+    /// The bank's title.
+    pub bank: String,
+    /// The question's id.
+    pub id: String,
+    /// Times answered wrong.
+    pub missed: usize,
+    /// Times asked.
+    pub answered: usize,
+}
+
+/// Computes the stats of `sessions` (in any order).
+pub fn compute(sessions: &[SessionRecord]) -> Stats {
+    let answered: usize = sessions.iter().map(|s| s.questions.len()).sum();
+    let correct = sessions.iter().flat_map(|s| &s.questions).filter(|q| q.correct).count();
+    Stats {
+        sessions: sessions.len(),
+        answered,
+        correct,
+        accuracy: (answered > 0).then(|| percent(correct, answered)),
+        recent: recent(sessions),
+        weakest_tags: weakest_tags(sessions),
+        most_missed: most_missed(sessions),
+    }
+}
+
+/// `part / whole` in percent, to two decimals.
+fn percent(part: usize, whole: usize) -> f64 {
+    round2(part as f64 * 100.0 / whole as f64)
+}
+
+fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+/// A session's score in percent of its maximum.
+pub fn score_percent(score: f64, max_score: f64) -> f64 {
+    if max_score > 0.0 { round2((score / max_score * 100.0).clamp(0.0, 100.0)) } else { 0.0 }
+}
+
+fn recent(sessions: &[SessionRecord]) -> Vec<SessionLine> {
+    let mut lines: Vec<SessionLine> = sessions
+        .iter()
+        .map(|s| SessionLine {
+            finished_at: s.finished_at,
+            bank: s.bank.clone(),
+            percent: score_percent(s.score, s.max_score),
+            interrupted: s.interrupted,
+        })
+        .collect();
+    lines.sort_by_key(|line| line.finished_at);
+    lines.split_off(lines.len().saturating_sub(RECENT_SESSIONS))
+}
+
+fn weakest_tags(sessions: &[SessionRecord]) -> Vec<TagStat> {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for question in sessions.iter().flat_map(|s| &s.questions) {
+        for tag in &question.tags {
+            let entry = counts.entry(tag.as_str()).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(question.correct);
+        }
+    }
+    let mut tags: Vec<TagStat> = counts
+        .into_iter()
+        .filter(|&(_, (answered, _))| answered >= MIN_TAG_ANSWERS)
+        .map(|(tag, (answered, correct))| TagStat {
+            tag: tag.to_string(),
+            answered,
+            correct,
+            accuracy: percent(correct, answered),
+        })
+        .collect();
+    tags.sort_by(|a, b| {
+        a.accuracy.total_cmp(&b.accuracy).then(b.answered.cmp(&a.answered)).then(a.tag.cmp(&b.tag))
+    });
+    tags.truncate(TOP);
+    tags
+}
+
+fn most_missed(sessions: &[SessionRecord]) -> Vec<MissStat> {
+    let mut counts: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
+    for session in sessions {
+        for question in &session.questions {
+            let entry = counts.entry((session.bank.as_str(), question.id.as_str())).or_default();
+            entry.0 += usize::from(!question.correct);
+            entry.1 += 1;
+        }
+    }
+    let mut missed: Vec<MissStat> = counts
+        .into_iter()
+        .filter(|&(_, (missed, _))| missed > 0)
+        .map(|((bank, id), (missed, answered))| MissStat {
+            bank: bank.to_string(),
+            id: id.to_string(),
+            missed,
+            answered,
+        })
+        .collect();
+    missed.sort_by(|a, b| {
+        b.missed.cmp(&a.missed).then(a.bank.cmp(&b.bank)).then(a.id.cmp(&b.id))
+    });
+    missed.truncate(TOP);
+    missed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::record::tests::{question, sample};
+
+    fn session(minute: i64, bank: &str, answers: &[(&str, bool, &[&str])]) -> SessionRecord {
+        let mut record = sample("me", minute);
+        record.bank = bank.to_string();
+        record.questions = answers
+            .iter()
+            .map(|(id, correct, tags)| {
+                let mut q = question(id, *correct, "x");
+                q.tags = tags.iter().map(|t| t.to_string()).collect();
+                q
+            })
+            .collect();
+        let right = record.questions.iter().filter(|q| q.correct).count();
+        record.score = right as f64;
+        record.max_score = record.questions.len() as f64;
+        record
+    }
+
+    #[test]
+    fn empty_history_has_no_accuracy() {
+        let stats = compute(&[]);
+        assert_eq!((stats.sessions, stats.answered, stats.accuracy), (0, 0, None));
+        assert!(stats.recent.is_empty() && stats.weakest_tags.is_empty());
+    }
+
+    #[test]
+    fn totals_tags_and_misses() {
+        let sessions = [
+            session(2, "B", &[("q1", false, &["x"]), ("q2", true, &["x", "y"])]),
+            session(1, "A", &[("q1", false, &["y"]), ("q1", false, &["z"]), ("q3", true, &["y"])]),
+        ];
+        let stats = compute(&sessions);
+        assert_eq!((stats.sessions, stats.answered, stats.correct), (2, 5, 2));
+        assert_eq!(stats.accuracy, Some(40.0));
+        let banks: Vec<&str> = stats.recent.iter().map(|l| l.bank.as_str()).collect();
+        assert_eq!(banks, ["A", "B"], "oldest first");
+        let tags: Vec<(&str, usize)> =
+            stats.weakest_tags.iter().map(|t| (t.tag.as_str(), t.correct)).collect();
+        assert_eq!(tags, [("x", 1), ("y", 2)], "z has only one answer");
+        let missed: Vec<(&str, &str, usize)> =
+            stats.most_missed.iter().map(|m| (m.bank.as_str(), m.id.as_str(), m.missed)).collect();
+        assert_eq!(missed, [("A", "q1", 2), ("B", "q1", 1)]);
+    }
+
+    #[test]
+    fn keeps_only_the_last_ten_sessions() {
+        let sessions: Vec<SessionRecord> =
+            (0..15).map(|m| session(m, &format!("b{m:02}"), &[("q", true, &[])])).collect();
+        let stats = compute(&sessions);
+        assert_eq!(stats.recent.len(), RECENT_SESSIONS);
+        assert_eq!(stats.recent[0].bank, "b05");
+    }
+
+    #[test]
+    fn score_percent_handles_zero_max() {
+        assert_eq!(score_percent(1.0, 0.0), 0.0);
+        assert_eq!(score_percent(3.0, 4.0), 75.0);
+    }
+}
