@@ -31,7 +31,10 @@ pub enum Error {
 impl Error {
     /// Wraps an I/O error with the file it concerns.
     pub fn file(path: impl AsRef<std::path::Path>, source: io::Error) -> Self {
-        Error::File { path: path.as_ref().display().to_string(), source }
+        Error::File {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
     }
 
     /// The process exit code for this error.

@@ -18,7 +18,10 @@ pub struct Grade {
 
 impl Grade {
     fn credit(credit: f64) -> Self {
-        Grade { credit: credit.clamp(0.0, 1.0), note: None }
+        Grade {
+            credit: credit.clamp(0.0, 1.0),
+            note: None,
+        }
     }
 
     /// Fully right.
@@ -31,19 +34,29 @@ impl Grade {
 pub fn grade(q: &Question, shown: &Presented, answer: &Answer) -> Grade {
     let canonical = |pos: &usize| shown.perm.get(*pos).copied();
     match (&q.kind, answer) {
-        (Kind::Single { .. }, Answer::Choice(pos)) => Grade::credit(f64::from(canonical(pos) == Some(0))),
+        (Kind::Single { .. }, Answer::Choice(pos)) => {
+            Grade::credit(f64::from(canonical(pos) == Some(0)))
+        }
         (Kind::Multi { answers, .. }, Answer::Choices(picks)) => {
             let canon: Vec<Option<usize>> = picks.iter().map(canonical).collect();
             grade_multi(answers.len(), &canon)
         }
-        (Kind::TrueFalse { answer }, Answer::Bool(given)) => Grade::credit(f64::from(answer == given)),
+        (Kind::TrueFalse { answer }, Answer::Bool(given)) => {
+            Grade::credit(f64::from(answer == given))
+        }
         (Kind::Text { answer, accept }, Answer::Text(given)) => grade_text(answer, accept, given),
-        (Kind::Number { answer, tolerance }, Answer::Text(given)) => grade_number(*answer, *tolerance, given),
+        (Kind::Number { answer, tolerance }, Answer::Text(given)) => {
+            grade_number(*answer, *tolerance, given)
+        }
         // Order and match: one share of credit per slot holding its own item.
         (Kind::Order { .. }, Answer::Order(given)) | (Kind::Match { .. }, Answer::Match(given))
             if given.len() == shown.perm.len() =>
         {
-            let placed = given.iter().enumerate().filter(|(slot, pos)| canonical(pos) == Some(*slot)).count();
+            let placed = given
+                .iter()
+                .enumerate()
+                .filter(|(slot, pos)| canonical(pos) == Some(*slot))
+                .count();
             Grade::credit(placed as f64 / given.len().max(1) as f64)
         }
         _ => Grade::credit(0.0),
@@ -115,14 +128,22 @@ pub fn grade_text(answer: &str, accept: &[String], given: &str) -> Grade {
 
 /// Parses a typed number: spaces ignored, a lone comma read as a decimal point.
 pub fn parse_number(given: &str) -> Option<f64> {
-    let compact: String = given.chars().filter(|c| !c.is_whitespace() && *c != '_').collect();
-    let text = if compact.contains('.') { compact } else { compact.replacen(',', ".", 1) };
+    let compact: String = given
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_')
+        .collect();
+    let text = if compact.contains('.') {
+        compact
+    } else {
+        compact.replacen(',', ".", 1)
+    };
     text.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 /// Right when within `tolerance` of `answer`.
 pub fn grade_number(answer: f64, tolerance: f64, given: &str) -> Grade {
-    let within = parse_number(given).is_some_and(|n| (n - answer).abs() <= tolerance + 1e-9 * answer.abs().max(1.0));
+    let within = parse_number(given)
+        .is_some_and(|n| (n - answer).abs() <= tolerance + 1e-9 * answer.abs().max(1.0));
     Grade::credit(f64::from(within))
 }
 
@@ -131,7 +152,10 @@ mod tests {
     use super::*;
 
     fn shown(perm: &[usize]) -> Presented {
-        Presented { question: 0, perm: perm.to_vec() }
+        Presented {
+            question: 0,
+            perm: perm.to_vec(),
+        }
     }
 
     fn strings(v: &[&str]) -> Vec<String> {
@@ -140,17 +164,39 @@ mod tests {
 
     #[test]
     fn single_is_right_only_at_the_answer_position() {
-        let q = Question::new("q", "p", Kind::Single { answer: "a".into(), wrong: strings(&["b", "c"]) });
+        let q = Question::new(
+            "q",
+            "p",
+            Kind::Single {
+                answer: "a".into(),
+                wrong: strings(&["b", "c"]),
+            },
+        );
         let s = shown(&[2, 0, 1]);
         assert!(grade(&q, &s, &Answer::Choice(1)).is_correct());
         assert_eq!(grade(&q, &s, &Answer::Choice(0)).credit, 0.0);
-        assert_eq!(grade(&q, &s, &Answer::Choice(9)).credit, 0.0, "out of range earns nothing");
-        assert_eq!(grade(&q, &s, &Answer::Bool(true)).credit, 0.0, "wrong shape earns nothing");
+        assert_eq!(
+            grade(&q, &s, &Answer::Choice(9)).credit,
+            0.0,
+            "out of range earns nothing"
+        );
+        assert_eq!(
+            grade(&q, &s, &Answer::Bool(true)).credit,
+            0.0,
+            "wrong shape earns nothing"
+        );
     }
 
     #[test]
     fn multi_partial_credit_floored_at_zero() {
-        let q = Question::new("q", "p", Kind::Multi { answers: strings(&["a", "b"]), wrong: strings(&["c", "d"]) });
+        let q = Question::new(
+            "q",
+            "p",
+            Kind::Multi {
+                answers: strings(&["a", "b"]),
+                wrong: strings(&["c", "d"]),
+            },
+        );
         let s = shown(&[0, 1, 2, 3]);
         let credit = |picks: &[usize]| grade(&q, &s, &Answer::Choices(picks.to_vec())).credit;
         assert_eq!(credit(&[0, 1]), 1.0);
@@ -172,7 +218,11 @@ mod tests {
 
     #[test]
     fn text_ignores_case_accents_punctuation_and_spaces() {
-        for given in ["hamilton an american musical", "  HAMILTON:  an American-musical! ", "Hâmilton, an américan musical"] {
+        for given in [
+            "hamilton an american musical",
+            "  HAMILTON:  an American-musical! ",
+            "Hâmilton, an américan musical",
+        ] {
             let g = grade_text("Hamilton: An American Musical", &[], given);
             assert!(g.is_correct(), "{given}");
             assert_eq!(g.note, None, "{given}");
@@ -193,7 +243,10 @@ mod tests {
         // Over 8: two edits.
         assert!(grade_text("Photoplay", &[], "Photoplai").is_correct());
         assert!(grade_text("Photoplay", &[], "Fotoplay").is_correct());
-        assert!(!grade_text("Photoplay", &[], "Fotoplai").is_correct(), "three edits");
+        assert!(
+            !grade_text("Photoplay", &[], "Fotoplai").is_correct(),
+            "three edits"
+        );
         // Under 5: exact.
         assert!(!grade_text("ABC", &[], "ABD").is_correct());
         // Numbers: exact.
@@ -205,7 +258,10 @@ mod tests {
     #[test]
     fn text_typo_is_told_with_the_spelling() {
         let g = grade_text("Decca", &[], "Deca");
-        assert_eq!(g.note.as_deref(), Some("accepted, the spelling is \"Decca\""));
+        assert_eq!(
+            g.note.as_deref(),
+            Some("accepted, the spelling is \"Decca\"")
+        );
     }
 
     #[test]
@@ -226,7 +282,13 @@ mod tests {
 
     #[test]
     fn order_partial_credit_by_place() {
-        let q = Question::new("q", "p", Kind::Order { items: strings(&["a", "b", "c", "d"]) });
+        let q = Question::new(
+            "q",
+            "p",
+            Kind::Order {
+                items: strings(&["a", "b", "c", "d"]),
+            },
+        );
         let s = shown(&[3, 2, 1, 0]);
         let credit = |given: &[usize]| grade(&q, &s, &Answer::Order(given.to_vec())).credit;
         assert_eq!(credit(&[3, 2, 1, 0]), 1.0);
@@ -237,7 +299,11 @@ mod tests {
 
     #[test]
     fn match_partial_credit_per_pair() {
-        let pairs = vec![("l1".to_string(), "r1".to_string()), ("l2".into(), "r2".into()), ("l3".into(), "r3".into())];
+        let pairs = vec![
+            ("l1".to_string(), "r1".to_string()),
+            ("l2".into(), "r2".into()),
+            ("l3".into(), "r3".into()),
+        ];
         let q = Question::new("q", "p", Kind::Match { pairs });
         let s = shown(&[1, 2, 0]);
         let credit = |given: &[usize]| grade(&q, &s, &Answer::Match(given.to_vec())).credit;

@@ -32,7 +32,10 @@ pub struct Presented {
 /// The canonical items of a question (see [`Presented`]).
 pub fn canonical_items(q: &Question) -> Vec<&str> {
     match &q.kind {
-        Kind::Single { answer, wrong } => std::iter::once(answer).chain(wrong).map(String::as_str).collect(),
+        Kind::Single { answer, wrong } => std::iter::once(answer)
+            .chain(wrong)
+            .map(String::as_str)
+            .collect(),
         Kind::Multi { answers, wrong } => answers.iter().chain(wrong).map(String::as_str).collect(),
         Kind::TrueFalse { .. } => vec!["true", "false"],
         Kind::Order { items } => items.iter().map(String::as_str).collect(),
@@ -50,7 +53,10 @@ impl Presented {
         if !matches!(q.kind, Kind::TrueFalse { .. }) {
             perm.shuffle(rng);
         }
-        if matches!(q.kind, Kind::Order { .. }) && n > 1 && perm.iter().enumerate().all(|(i, &p)| i == p) {
+        if matches!(q.kind, Kind::Order { .. })
+            && n > 1
+            && perm.iter().enumerate().all(|(i, &p)| i == p)
+        {
             perm.rotate_left(1);
         }
         Presented { question, perm }
@@ -59,7 +65,10 @@ impl Presented {
     /// The items in display order.
     pub fn items<'q>(&self, q: &'q Question) -> Vec<&'q str> {
         let canonical = canonical_items(q);
-        self.perm.iter().filter_map(|&c| canonical.get(c).copied()).collect()
+        self.perm
+            .iter()
+            .filter_map(|&c| canonical.get(c).copied())
+            .collect()
     }
 
     /// The display position of canonical item `c`.
@@ -82,7 +91,14 @@ mod tests {
 
     fn single(n: usize) -> Question {
         let wrong = (1..n).map(|i| format!("w{i}")).collect();
-        Question::new("q", "p", Kind::Single { answer: "a".into(), wrong })
+        Question::new(
+            "q",
+            "p",
+            Kind::Single {
+                answer: "a".into(),
+                wrong,
+            },
+        )
     }
 
     #[test]
@@ -92,13 +108,17 @@ mod tests {
         let b = Presented::new(&q, 0, &mut rng(7));
         assert_eq!(a, b);
         let all: Vec<usize> = (0..50).collect();
-        assert_eq!(pick(&all, Some(10), &mut rng(3)), pick(&all, Some(10), &mut rng(3)));
+        assert_eq!(
+            pick(&all, Some(10), &mut rng(3)),
+            pick(&all, Some(10), &mut rng(3))
+        );
     }
 
     #[test]
     fn choices_are_shuffled_for_some_seed() {
         let q = single(6);
-        let moved = (0..20).any(|s| Presented::new(&q, 0, &mut rng(s)).perm != vec![0, 1, 2, 3, 4, 5]);
+        let moved =
+            (0..20).any(|s| Presented::new(&q, 0, &mut rng(s)).perm != vec![0, 1, 2, 3, 4, 5]);
         assert!(moved, "twenty seeds never moved the answer");
     }
 
@@ -114,7 +134,13 @@ mod tests {
 
     #[test]
     fn order_never_starts_solved() {
-        let q = Question::new("o", "p", Kind::Order { items: vec!["x".into(), "y".into()] });
+        let q = Question::new(
+            "o",
+            "p",
+            Kind::Order {
+                items: vec!["x".into(), "y".into()],
+            },
+        );
         for seed in 0..30 {
             assert_eq!(Presented::new(&q, 0, &mut rng(seed)).perm, vec![1, 0]);
         }
@@ -123,7 +149,10 @@ mod tests {
     #[test]
     fn true_false_keeps_true_first() {
         let q = Question::new("t", "p", Kind::TrueFalse { answer: false });
-        assert_eq!(Presented::new(&q, 0, &mut rng(1)).items(&q), vec!["true", "false"]);
+        assert_eq!(
+            Presented::new(&q, 0, &mut rng(1)).items(&q),
+            vec!["true", "false"]
+        );
     }
 
     #[test]

@@ -20,7 +20,12 @@ pub fn award(points: u32, credit: f64, ms: u64, limit_ms: Option<u64>, speed_bon
 
 /// The most a question can earn.
 pub fn max_award(points: u32, speed_bonus: bool) -> f64 {
-    f64::from(points) * if speed_bonus { 1.0 + MAX_SPEED_BONUS } else { 1.0 }
+    f64::from(points)
+        * if speed_bonus {
+            1.0 + MAX_SPEED_BONUS
+        } else {
+            1.0
+        }
 }
 
 /// Running totals over first attempts.
@@ -57,7 +62,11 @@ impl Tally {
 
     /// Score as a percentage of the points available (0 when nothing was asked).
     pub fn percent(&self) -> f64 {
-        if self.max_score > 0.0 { 100.0 * self.score / self.max_score } else { 0.0 }
+        if self.max_score > 0.0 {
+            100.0 * self.score / self.max_score
+        } else {
+            0.0
+        }
     }
 }
 
@@ -76,8 +85,16 @@ mod tests {
         assert_eq!(award(2, 1.0, 0, Some(10_000), true), 3.0);
         assert_eq!(award(2, 1.0, 5_000, Some(10_000), true), 2.5);
         assert_eq!(award(2, 1.0, 10_000, Some(10_000), true), 2.0);
-        assert_eq!(award(2, 1.0, 60_000, None, true), 2.0, "past the default window, no bonus");
-        assert_eq!(award(2, 0.0, 0, Some(10_000), true), 0.0, "no bonus for a wrong answer");
+        assert_eq!(
+            award(2, 1.0, 60_000, None, true),
+            2.0,
+            "past the default window, no bonus"
+        );
+        assert_eq!(
+            award(2, 0.0, 0, Some(10_000), true),
+            0.0,
+            "no bonus for a wrong answer"
+        );
         assert_eq!(max_award(2, true), 3.0);
     }
 
@@ -87,7 +104,10 @@ mod tests {
         for right in [true, true, false, true, true, true, false] {
             t.record(if right { 1.0 } else { 0.0 }, 1.0, right);
         }
-        assert_eq!((t.correct, t.answered, t.streak, t.longest_streak), (5, 7, 0, 3));
+        assert_eq!(
+            (t.correct, t.answered, t.streak, t.longest_streak),
+            (5, 7, 0, 3)
+        );
         assert!((t.percent() - 500.0 / 7.0).abs() < 1e-9);
         assert_eq!(Tally::default().percent(), 0.0);
     }

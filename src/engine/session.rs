@@ -26,6 +26,8 @@ pub struct SessionConfig {
     pub timer: Option<u32>,
     /// Reward quick right answers.
     pub speed_bonus: bool,
+    /// Show the running streak while playing (off in exam mode, where it would tell).
+    pub reveal_streak: bool,
 }
 
 /// Why a session cannot start.
@@ -51,8 +53,8 @@ pub struct Turn<'a> {
     pub retry: bool,
     /// Time allowed, when limited.
     pub time_limit_ms: Option<u64>,
-    /// Current streak of right answers.
-    pub streak: u32,
+    /// Current streak of right answers, when it may be shown.
+    pub streak: Option<u32>,
 }
 
 /// How one answer went.
@@ -95,11 +97,18 @@ impl<'b> Session<'b> {
         let candidates = config.filter.apply(&bank.questions);
         if candidates.is_empty() {
             let what = config.filter.describe();
-            return Err(SessionError::NoQuestions(if what.is_empty() { "an empty bank".into() } else { what }));
+            return Err(SessionError::NoQuestions(if what.is_empty() {
+                "an empty bank".into()
+            } else {
+                what
+            }));
         }
         let mut rng = rng(config.seed);
         let picked = pick(&candidates, config.count, &mut rng);
-        let queue = picked.iter().map(|&i| (Presented::new(&bank.questions[i], i, &mut rng), false)).collect();
+        let queue = picked
+            .iter()
+            .map(|&i| (Presented::new(&bank.questions[i], i, &mut rng), false))
+            .collect();
         Ok(Session {
             bank,
             total: picked.len(),
@@ -127,12 +136,14 @@ impl<'b> Session<'b> {
             total: self.total,
             retry: *retry,
             time_limit_ms: self.time_limit_ms(question),
-            streak: self.tally.streak,
+            streak: self.config.reveal_streak.then_some(self.tally.streak),
         })
     }
 
     fn time_limit_ms(&self, q: &Question) -> Option<u64> {
-        q.time_limit.or(self.config.timer).map(|s| u64::from(s) * 1000)
+        q.time_limit
+            .or(self.config.timer)
+            .map(|s| u64::from(s) * 1000)
     }
 
     /// Grades the answer to the current question (None: no answer) and moves on.
@@ -146,7 +157,10 @@ impl<'b> Session<'b> {
         let timed_out = limit.is_some_and(|l| ms > l);
         let mut grade = match answer {
             Some(a) if !timed_out => grade(q, &shown, a),
-            _ => Grade { credit: 0.0, note: None },
+            _ => Grade {
+                credit: 0.0,
+                note: None,
+            },
         };
         if timed_out {
             grade.note = Some("time over".into());
@@ -168,7 +182,8 @@ impl<'b> Session<'b> {
         if retry {
             self.retries += 1;
         } else {
-            self.tally.record(outcome.awarded, outcome.max, outcome.grade.is_correct());
+            self.tally
+                .record(outcome.awarded, outcome.max, outcome.grade.is_correct());
             self.first_attempts.push(outcome.clone());
         }
         Some(outcome)

@@ -11,19 +11,33 @@ fn bank(n: usize) -> Bank {
             let mut q = Question::new(
                 format!("q{i}"),
                 format!("Question {i}"),
-                Kind::Single { answer: format!("right {i}"), wrong: vec![format!("wrong {i}"), format!("other {i}")] },
+                Kind::Single {
+                    answer: format!("right {i}"),
+                    wrong: vec![format!("wrong {i}"), format!("other {i}")],
+                },
             );
             q.tags = vec![if i % 2 == 0 { "even" } else { "odd" }.to_string()];
-            q.difficulty = if i < 3 { Difficulty::Easy } else { Difficulty::Hard };
+            q.difficulty = if i < 3 {
+                Difficulty::Easy
+            } else {
+                Difficulty::Hard
+            };
             q.points = 2;
             q
         })
         .collect();
-    Bank { title: "T".into(), description: None, questions }
+    Bank {
+        title: "T".into(),
+        description: None,
+        questions,
+    }
 }
 
 fn config(seed: u64) -> SessionConfig {
-    SessionConfig { seed, ..SessionConfig::default() }
+    SessionConfig {
+        seed,
+        ..SessionConfig::default()
+    }
 }
 
 /// Plays a session to the end, answering right when `right(n)` says so.
@@ -45,7 +59,10 @@ fn play(session: &mut Session, right: impl Fn(usize) -> bool, ms: u64) -> Vec<Ou
 
 fn order_of(seed: u64, b: &Bank) -> Vec<usize> {
     let mut s = Session::new(b, config(seed)).unwrap();
-    play(&mut s, |_| true, 10).iter().map(|o| o.question).collect()
+    play(&mut s, |_| true, 10)
+        .iter()
+        .map(|o| o.question)
+        .collect()
 }
 
 #[test]
@@ -66,13 +83,29 @@ fn every_question_is_asked_once() {
 #[test]
 fn count_and_filters_select() {
     let b = bank(10);
-    let cfg = SessionConfig { count: Some(3), ..config(1) };
+    let cfg = SessionConfig {
+        count: Some(3),
+        ..config(1)
+    };
     let mut s = Session::new(&b, cfg).unwrap();
     assert_eq!(play(&mut s, |_| true, 1).len(), 3);
 
-    let filter = Filter { tags: vec!["odd".into()], difficulty: Some(Difficulty::Hard) };
-    let mut s = Session::new(&b, SessionConfig { filter, ..config(1) }).unwrap();
-    let asked: Vec<usize> = play(&mut s, |_| true, 1).iter().map(|o| o.question).collect();
+    let filter = Filter {
+        tags: vec!["odd".into()],
+        difficulty: Some(Difficulty::Hard),
+    };
+    let mut s = Session::new(
+        &b,
+        SessionConfig {
+            filter,
+            ..config(1)
+        },
+    )
+    .unwrap();
+    let asked: Vec<usize> = play(&mut s, |_| true, 1)
+        .iter()
+        .map(|o| o.question)
+        .collect();
     assert_eq!(asked.len(), 4, "odd and hard: 3, 5, 7, 9; got {asked:?}");
     assert!(asked.iter().all(|i| i % 2 == 1 && *i >= 3));
 }
@@ -80,8 +113,18 @@ fn count_and_filters_select() {
 #[test]
 fn empty_selection_is_an_error() {
     let b = bank(4);
-    let filter = Filter { tags: vec!["nope".into()], difficulty: None };
-    let err = Session::new(&b, SessionConfig { filter, ..config(1) }).err();
+    let filter = Filter {
+        tags: vec!["nope".into()],
+        difficulty: None,
+    };
+    let err = Session::new(
+        &b,
+        SessionConfig {
+            filter,
+            ..config(1)
+        },
+    )
+    .err();
     assert_eq!(err, Some(SessionError::NoQuestions("tag nope".into())));
 }
 
@@ -98,7 +141,14 @@ fn scoring_and_streak() {
 #[test]
 fn timer_makes_late_answers_wrong() {
     let b = bank(2);
-    let mut s = Session::new(&b, SessionConfig { timer: Some(5), ..config(1) }).unwrap();
+    let mut s = Session::new(
+        &b,
+        SessionConfig {
+            timer: Some(5),
+            ..config(1)
+        },
+    )
+    .unwrap();
     let turn = s.current().unwrap();
     assert_eq!(turn.time_limit_ms, Some(5000));
     let right = correct_answer(turn.question, turn.shown);
@@ -114,14 +164,29 @@ fn timer_makes_late_answers_wrong() {
 fn question_time_limit_beats_timer() {
     let mut b = bank(1);
     b.questions[0].time_limit = Some(2);
-    let s = Session::new(&b, SessionConfig { timer: Some(30), ..config(1) }).unwrap();
+    let s = Session::new(
+        &b,
+        SessionConfig {
+            timer: Some(30),
+            ..config(1)
+        },
+    )
+    .unwrap();
     assert_eq!(s.current().unwrap().time_limit_ms, Some(2000));
 }
 
 #[test]
 fn speed_bonus_raises_score_and_max() {
     let b = bank(1);
-    let mut s = Session::new(&b, SessionConfig { speed_bonus: true, timer: Some(10), ..config(1) }).unwrap();
+    let mut s = Session::new(
+        &b,
+        SessionConfig {
+            speed_bonus: true,
+            timer: Some(10),
+            ..config(1)
+        },
+    )
+    .unwrap();
     play(&mut s, |_| true, 0);
     assert_eq!((s.tally().score, s.tally().max_score), (3.0, 3.0));
 }
@@ -129,7 +194,14 @@ fn speed_bonus_raises_score_and_max() {
 #[test]
 fn retry_wrong_repeats_until_right_and_scores_first_attempts() {
     let b = bank(3);
-    let mut s = Session::new(&b, SessionConfig { retry_wrong: true, ..config(9) }).unwrap();
+    let mut s = Session::new(
+        &b,
+        SessionConfig {
+            retry_wrong: true,
+            ..config(9)
+        },
+    )
+    .unwrap();
     // Wrong on the first question, then wrong again on its first retry, then right.
     let outcomes = play(&mut s, |n| n != 0 && n != 3, 10);
     assert_eq!(outcomes.len(), 5);
@@ -174,26 +246,54 @@ fn no_answer_is_wrong_and_described() {
 #[test]
 fn correct_answer_grades_full_for_every_kind() {
     let kinds = [
-        Kind::Multi { answers: vec!["a".into(), "b".into()], wrong: vec!["c".into()] },
+        Kind::Multi {
+            answers: vec!["a".into(), "b".into()],
+            wrong: vec!["c".into()],
+        },
         Kind::TrueFalse { answer: false },
-        Kind::Text { answer: "Photoplay".into(), accept: vec![] },
-        Kind::Number { answer: 1929.0, tolerance: 0.0 },
-        Kind::Order { items: vec!["1".into(), "2".into(), "3".into()] },
-        Kind::Match { pairs: vec![("a".into(), "1".into()), ("b".into(), "2".into())] },
+        Kind::Text {
+            answer: "Photoplay".into(),
+            accept: vec![],
+        },
+        Kind::Number {
+            answer: 1929.0,
+            tolerance: 0.0,
+        },
+        Kind::Order {
+            items: vec!["1".into(), "2".into(), "3".into()],
+        },
+        Kind::Match {
+            pairs: vec![("a".into(), "1".into()), ("b".into(), "2".into())],
+        },
     ];
     for kind in kinds {
         let q = Question::new("q", "p", kind);
         for seed in 0..10 {
             let shown = super::order::Presented::new(&q, 0, &mut super::order::rng(seed));
             let answer = correct_answer(&q, &shown);
-            assert!(super::grade::grade(&q, &shown, &answer).is_correct(), "{q:?} {seed}");
+            assert!(
+                super::grade::grade(&q, &shown, &answer).is_correct(),
+                "{q:?} {seed}"
+            );
         }
     }
 }
 
 #[test]
 fn describe_answer_in_words() {
-    let q = Question::new("q", "p", Kind::Match { pairs: vec![("a".into(), "1".into()), ("b".into(), "2".into())] });
-    let shown = super::order::Presented { question: 0, perm: vec![1, 0] };
-    assert_eq!(describe_answer(&q, &shown, &Answer::Match(vec![1, 0])), "a → 1; b → 2");
+    let q = Question::new(
+        "q",
+        "p",
+        Kind::Match {
+            pairs: vec![("a".into(), "1".into()), ("b".into(), "2".into())],
+        },
+    );
+    let shown = super::order::Presented {
+        question: 0,
+        perm: vec![1, 0],
+    };
+    assert_eq!(
+        describe_answer(&q, &shown, &Answer::Match(vec![1, 0])),
+        "a → 1; b → 2"
+    );
 }
