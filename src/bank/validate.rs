@@ -177,8 +177,7 @@ fn positive(p: &mut Problems, field: &str, value: Option<i64>) -> Option<u32> {
         Ok(n) if n > 0 => Some(n),
         _ => {
             p.push(format!(
-                "\"{field}\" must be a whole number from 1 to {}, not {v}",
-                u32::MAX
+                "\"{field}\" must be a positive whole number, not {v}"
             ));
             None
         }
@@ -318,9 +317,15 @@ fn matching(raw: &RawQuestion, p: &mut Problems) -> Kind {
     };
     let (left, right): (Vec<String>, Vec<String>) = pairs.iter().cloned().unzip();
     let before = p.0.len();
+    if pairs.len() < 2 {
+        p.push(format!(
+            "\"pairs\" needs at least 2 pairs, not {}",
+            pairs.len()
+        ));
+    }
     // Checked as two lists so a repeated left or right side is named.
-    p.list("pairs (left side)", &left, 2);
-    p.list("pairs (right side)", &right, 2);
+    p.list("pairs (left side)", &left, 0);
+    p.list("pairs (right side)", &right, 0);
     if p.0.len() > before {
         return Kind::Match { pairs: Vec::new() };
     }

@@ -1,0 +1,127 @@
+//! The real terminal front end, driven through a pseudo-terminal (expectrl).
+#![cfg(unix)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession;
+use expectrl::{Eof, Expect, Session};
+use termquiz::bank::{self, Kind};
+use termquiz::engine::{Answer, SessionConfig, correct_answer};
+
+const DOWN: &str = "\x1b[B";
+
+const BANK: &str = r#"{"title": "PTY", "questions": [
+  {"id": "pick", "kind": "single", "prompt": "Which label?", "answer": "Decca", "wrong": ["ABC", "Capitol", "Columbia"]},
+  {"id": "several", "kind": "multi", "prompt": "Which types?", "answers": ["Video game", "Theme park"], "wrong": ["Dubbing"]},
+  {"id": "typed", "kind": "text", "prompt": "Which magazine?", "answer": "Photoplay"},
+  {"id": "last", "kind": "true_false", "prompt": "Last one?", "answer": true}
+]}"#;
+
+fn spawn(args: &[&str], data: &Path) -> OsSession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_termquiz"));
+    cmd.args(args)
+        .env("TERMQUIZ_DATA_DIR", data)
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR");
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(15)));
+    session
+}
+
+/// The keys that give `answer` in dialoguer: arrows and space, then Enter.
+fn keys(answer: &Answer) -> String {
+    match answer {
+        Answer::Choice(pos) => format!("{}\r", DOWN.repeat(*pos)),
+        Answer::Choices(picks) => {
+            let mut keys = String::new();
+            let mut at = 0;
+            let mut sorted = picks.clone();
+            sorted.sort_unstable();
+            for pick in sorted {
+                keys.push_str(&DOWN.repeat(pick - at));
+                keys.push(' ');
+                at = pick;
+            }
+            keys + "\r"
+        }
+        Answer::Text(text) => format!("{text}\r"),
+        other => panic!("not used here: {other:?}"),
+    }
+}
+
+#[test]
+fn answers_with_arrows_space_and_typing_then_esc_exits_130_with_cursor_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank_path = dir.path().join("pty.json");
+    std::fs::write(&bank_path, BANK).unwrap();
+    let bank = bank::load_file(&bank_path).unwrap();
+    let mut engine = termquiz::engine::Session::new(
+        &bank,
+        SessionConfig {
+            seed: 4,
+            ..SessionConfig::default()
+        },
+    )
+    .unwrap();
+
+    let path = bank_path.display().to_string();
+    let mut pty = spawn(&["play", &path, "--seed", "4"], &dir.path().join("data"));
+    let mut answered = 0;
+    while let Some(turn) = engine.current() {
+        let q = turn.question;
+        pty.expect(q.prompt.as_str()).unwrap();
+        if matches!(q.kind, Kind::TrueFalse { .. }) {
+            break;
+        }
+        let answer = correct_answer(q, turn.shown);
+        // Give the prompt time to switch the terminal to raw mode.
+        std::thread::sleep(Duration::from_millis(150));
+        pty.send(keys(&answer)).unwrap();
+        pty.expect("Right!").unwrap();
+        engine.answer(Some(&answer), 1);
+        answered += 1;
+    }
+    std::thread::sleep(Duration::from_millis(150));
+    pty.send("\x1b").unwrap();
+    let rest = pty.expect(Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(rest.contains("Stopped early"), "{rest}");
+    assert!(
+        rest.contains(&format!("{answered} of {answered} right")),
+        "{rest}"
+    );
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "the cursor was not shown again: {rest:?}"
+    );
+    assert_eq!(
+        pty.get_process().wait().unwrap(),
+        WaitStatus::Exited(pty.get_process().pid(), 130)
+    );
+}
+
+#[test]
+fn ctrl_c_in_a_prompt_stops_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank_path = dir.path().join("pty.json");
+    std::fs::write(&bank_path, BANK).unwrap();
+    let path = bank_path.display().to_string();
+    let mut pty = spawn(&["play", &path, "--seed", "4"], &dir.path().join("data"));
+    pty.expect("Question 1/4").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    pty.send("\x03").unwrap();
+    let rest = pty.expect(Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(rest.contains("Stopped early"), "{rest}");
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "the cursor was not shown again: {rest:?}"
+    );
+    assert_eq!(
+        pty.get_process().wait().unwrap(),
+        WaitStatus::Exited(pty.get_process().pid(), 130)
+    );
+}
