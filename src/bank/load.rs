@@ -1,5 +1,6 @@
 //! Reads bank files and directories: JSON → raw → validated, with every diagnostic.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::value::RawValue;
@@ -7,7 +8,7 @@ use serde_json::value::RawValue;
 use super::diagnostic::{Diagnostic, LineIndex, Location};
 use super::model::Bank;
 use super::raw::{RawBankIn, RawQuestion};
-use super::validate::{duplicate_ids, validate_question};
+use super::validate::validate_question;
 
 /// The name the embedded default bank is reported under.
 pub const DEFAULT_BANK_NAME: &str = "questions/soundtrack-vs-cast.json";
@@ -34,16 +35,51 @@ pub enum LoadError {
 
 /// Parses and validates one bank from its bytes; `file` names it in diagnostics.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Bank, Vec<Diagnostic>> {
+    let mut questions = Vec::new();
+    let (title, description) = parse_with(file, bytes, |q| questions.push(q))?;
+    Ok(Bank {
+        title,
+        description,
+        questions,
+    })
+}
+
+/// What `check` learns of a valid bank without keeping it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    /// Number of questions.
+    pub questions: usize,
+    /// Distinct kinds used.
+    pub kinds: usize,
+}
+
+/// Validates a bank without keeping its questions (less memory for huge banks).
+pub fn check(file: &str, bytes: &[u8]) -> Result<Checked, Vec<Diagnostic>> {
+    let mut kinds = std::collections::BTreeSet::new();
+    let mut questions = 0;
+    parse_with(file, bytes, |q| {
+        questions += 1;
+        kinds.insert(q.kind.name());
+    })?;
+    Ok(Checked {
+        questions,
+        kinds: kinds.len(),
+    })
+}
+
+/// Parses and validates, handing each valid question to `sink`; returns title and description.
+fn parse_with(
+    file: &str,
+    bytes: &[u8],
+    sink: impl FnMut(super::model::Question),
+) -> Result<(String, Option<String>), Vec<Diagnostic>> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        vec![diag(
-            file,
-            Location::File,
-            format!(
-                "not valid UTF-8 at byte {}; save the file as UTF-8",
-                e.valid_up_to()
-            ),
-        )]
+        let message = format!(
+            "not valid UTF-8 at byte {}; save the file as UTF-8",
+            e.valid_up_to()
+        );
+        vec![diag(file, Location::File, message)]
     })?;
     let raw: RawBankIn =
         serde_json::from_str(text).map_err(|e| vec![serde_diagnostic(file, &e, None)])?;
@@ -60,24 +96,21 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Bank, Vec<Diagnostic>> {
         ));
     }
     if raw.questions.is_empty() {
+        let message = "the bank has no questions; add at least one".to_string();
         diagnostics.push(diag(
             file,
             Location::Path {
                 path: "questions".into(),
                 id: None,
             },
-            "the bank has no questions; add at least one".into(),
+            message,
         ));
     }
-    let questions = parse_questions(file, text, &raw.questions, &mut diagnostics);
+    parse_questions(file, text, &raw.questions, &mut diagnostics, sink);
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
-    Ok(Bank {
-        title: raw.title.trim().to_string(),
-        description: raw.description,
-        questions,
-    })
+    Ok((raw.title.trim().to_string(), raw.description))
 }
 
 fn parse_questions(
@@ -85,10 +118,10 @@ fn parse_questions(
     text: &str,
     raws: &[&RawValue],
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<super::model::Question> {
+    mut sink: impl FnMut(super::model::Question),
+) {
     let mut lines = LineIndex::new(text);
-    let mut questions = Vec::with_capacity(raws.len());
-    let mut ids = Vec::with_capacity(raws.len());
+    let mut first_use: HashMap<String, usize> = HashMap::with_capacity(raws.len());
     for (index, raw) in raws.iter().enumerate() {
         let parsed: RawQuestion = match serde_json::from_str(raw.get()) {
             Ok(q) => q,
@@ -98,27 +131,28 @@ fn parse_questions(
                 continue;
             }
         };
-        ids.push((index, parsed.id.clone()));
-        match validate_question(&parsed) {
-            Ok(q) => questions.push(q),
-            Err(problems) => diagnostics.extend(problems.into_iter().map(|message| {
-                diag(
-                    file,
-                    question_location(index, parsed.id.as_deref()),
-                    message,
-                )
-            })),
+        let (id, result) = match validate_question(parsed) {
+            Ok(q) => (Some(q.id.clone()), Ok(q)),
+            Err(invalid) => (invalid.id, Err(invalid.problems)),
+        };
+        let location = || question_location(index, id.as_deref());
+        match result {
+            Ok(q) => sink(q),
+            Err(problems) => {
+                diagnostics.extend(problems.into_iter().map(|m| diag(file, location(), m)))
+            }
+        }
+        if let Some(id) = id.as_deref().filter(|id| !id.is_empty()) {
+            if let Some(earlier) = first_use.get(id) {
+                let message = format!(
+                    "id \"{id}\" is already used by questions[{earlier}]; ids must be unique"
+                );
+                diagnostics.push(diag(file, location(), message));
+            } else {
+                first_use.insert(id.to_string(), index);
+            }
         }
     }
-    let id_refs = ids.iter().filter_map(|(i, id)| Some((*i, id.as_deref()?)));
-    for (index, message) in duplicate_ids(id_refs) {
-        let id = ids
-            .iter()
-            .find(|(i, _)| *i == index)
-            .and_then(|(_, id)| id.as_deref());
-        diagnostics.push(diag(file, question_location(index, id), message));
-    }
-    questions
 }
 
 fn question_location(index: usize, id: Option<&str>) -> Location {
