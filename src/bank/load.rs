@@ -190,7 +190,14 @@ fn serde_diagnostic(
         }
         line += base_line - 1;
     }
-    diag(file, Location::LineCol { line, column }, message)
+    diag(
+        file,
+        Location::LineCol {
+            line: line.max(1),
+            column: column.max(1),
+        },
+        message,
+    )
 }
 
 /// Reads and validates one bank file.
