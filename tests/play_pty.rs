@@ -125,3 +125,83 @@ fn ctrl_c_in_a_prompt_stops_cleanly() {
         WaitStatus::Exited(pty.get_process().pid(), 130)
     );
 }
+
+#[test]
+fn sigterm_while_waiting_for_a_key_exits_130_with_cursor_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank_path = dir.path().join("pty.json");
+    std::fs::write(&bank_path, BANK).unwrap();
+    let path = bank_path.display().to_string();
+    let mut pty = spawn(&["play", &path, "--seed", "4"], &dir.path().join("data"));
+    pty.expect("Question 1/4").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let pid = pty.get_process().pid().to_string();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success());
+    let rest = pty.expect(Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(rest.contains("Stopped early"), "{rest}");
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "the cursor was not shown again: {rest:?}"
+    );
+    assert_eq!(
+        pty.get_process().wait().unwrap(),
+        WaitStatus::Exited(pty.get_process().pid(), 130)
+    );
+}
+
+#[test]
+fn hostile_text_is_escaped_in_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // Control characters are refused by validation; the refusal itself must be escaped.
+    let controls = dir.path().join("controls.json");
+    std::fs::write(
+        &controls,
+        r#"{"title": "t", "questions": [{"id": "x", "kind": "single", "prompt": "a\u001b[2Jb\rc\bd\u0007",
+            "answer": "y\u001b]0;pwned\u0007", "wrong": ["z\u009b31m"]}]}"#,
+    )
+    .unwrap();
+    let mut pty = spawn(
+        &["play", &controls.display().to_string()],
+        &dir.path().join("data"),
+    );
+    let out = pty.expect(Eof).unwrap();
+    let out = String::from_utf8_lossy(out.as_bytes()).into_owned();
+    assert!(out.contains("control character U+001B"), "{out}");
+    for raw in ["\x1b[2J", "\x1b]0;", "\u{9b}", "\x07", "\x08"] {
+        assert!(!out.contains(raw), "{raw:?} reached the terminal: {out:?}");
+    }
+
+    // Bidi overrides pass validation; they must be escaped wherever they are shown.
+    let bidi = dir.path().join("bidi.json");
+    std::fs::write(
+        &bidi,
+        r#"{"title": "Bidi\u202e", "questions": [{"id": "x", "kind": "single", "prompt": "Pick\u202e one\u2066",
+            "answer": "right\u202d", "wrong": ["left\u2067"], "explanation": "why\u202a", "tags": ["t\u2069"]}]}"#,
+    )
+    .unwrap();
+    let path = bidi.display().to_string();
+    for args in [
+        vec!["play", path.as_str(), "--seed", "1"],
+        vec!["list", path.as_str()],
+    ] {
+        let mut pty = spawn(&args, &dir.path().join("data"));
+        if args[0] == "play" {
+            pty.expect("Pick").unwrap();
+            std::thread::sleep(Duration::from_millis(150));
+            pty.send("\r").unwrap();
+        }
+        let out = pty.expect(Eof).unwrap();
+        let out = String::from_utf8_lossy(out.as_bytes()).into_owned();
+        for raw in [
+            '\u{202e}', '\u{2066}', '\u{202d}', '\u{2067}', '\u{202a}', '\u{2069}',
+        ] {
+            assert!(
+                !out.contains(raw),
+                "{raw:?} reached the terminal in {args:?}: {out:?}"
+            );
+        }
+        assert!(out.contains("\\u{202e}"), "{args:?}: {out}");
+    }
+}
