@@ -17,7 +17,7 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
             path: name.clone(),
             source,
         })?;
-        match bank::load::check(&name, &bytes) {
+        match bank::check(&name, &bytes) {
             Ok(checked) => writeln!(out, "{name}: {}", counts(checked.questions, checked.kinds))?,
             Err(d) => diagnostics.extend(d),
         }
