@@ -70,13 +70,3 @@ fn the_required_tags_and_difficulties_are_spread() {
         assert!(n * 5 >= bank.questions.len(), "{d}: {n}");
     }
 }
-
-#[test]
-fn the_embedded_bank_is_the_file_in_questions() {
-    let on_disk = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/questions/soundtrack-vs-cast.json"
-    ))
-    .unwrap();
-    assert_eq!(on_disk, bank::load::DEFAULT_BANK_JSON);
-}
