@@ -245,3 +245,16 @@ fn hostile_bank_text_never_reaches_the_terminal_raw() {
     }
     assert!(run.stdout.contains("Pick\\u{202e} one"), "{}", run.stdout);
 }
+
+#[test]
+fn end_of_input_at_every_kind_of_question_exits_130() {
+    for entry in std::fs::read_dir(fixture("one")).unwrap() {
+        let path = entry.unwrap().path().display().to_string();
+        Quiz::new()
+            .args(["play", &path])
+            .run()
+            .code(130)
+            .stdout_has("Stopped early")
+            .stdout_has("Answered 0 of 1");
+    }
+}

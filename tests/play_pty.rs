@@ -205,3 +205,54 @@ fn hostile_text_is_escaped_in_a_terminal() {
         assert!(out.contains("\\u{202e}"), "{args:?}: {out}");
     }
 }
+
+/// The one-question fixture banks, one per kind (`tests/fixtures/one/KIND.json`).
+fn one_question_banks() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/one");
+    let mut banks: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                p.display().to_string(),
+            )
+        })
+        .collect();
+    banks.sort();
+    assert_eq!(banks.len(), 7);
+    banks
+}
+
+#[test]
+fn every_kind_of_prompt_stops_on_ctrl_c_and_esc() {
+    let dir = tempfile::tempdir().unwrap();
+    for (kind, path) in one_question_banks() {
+        // dialoguer's text input ignores Esc; Ctrl-C works everywhere.
+        let esc_quits = kind != "text" && kind != "number";
+        let keys: &[&str] = if esc_quits {
+            &["\x03", "\x1b"]
+        } else {
+            &["\x03"]
+        };
+        for key in keys {
+            let mut pty = spawn(&["play", &path, "--seed", "1"], &dir.path().join("data"));
+            pty.expect("Only question").unwrap();
+            std::thread::sleep(Duration::from_millis(200));
+            pty.send(*key).unwrap();
+            let rest = pty.expect(Eof).unwrap();
+            let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+            assert!(rest.contains("Stopped early"), "{kind} {key:?}: {rest}");
+            assert!(
+                rest.contains("\x1b[?25h"),
+                "{kind} {key:?}: cursor not shown: {rest:?}"
+            );
+            let status = pty.get_process().wait().unwrap();
+            assert_eq!(
+                status,
+                WaitStatus::Exited(pty.get_process().pid(), 130),
+                "{kind} {key:?}"
+            );
+        }
+    }
+}
