@@ -105,11 +105,34 @@ impl<'b> Session<'b> {
         }
         let mut rng = rng(config.seed);
         let picked = pick(&candidates, config.count, &mut rng);
+        Ok(Self::start(bank, config, rng, &picked))
+    }
+
+    /// A session over exactly these questions, in this order (choices still shuffled);
+    /// the filter and count of `config` are not used.
+    pub fn with_questions(
+        bank: &'b Bank,
+        questions: &[usize],
+        config: SessionConfig,
+    ) -> Result<Self, SessionError> {
+        let valid: Vec<usize> = questions
+            .iter()
+            .copied()
+            .filter(|&i| i < bank.questions.len())
+            .collect();
+        if valid.is_empty() {
+            return Err(SessionError::NoQuestions("the given list".into()));
+        }
+        let rng = rng(config.seed);
+        Ok(Self::start(bank, config, rng, &valid))
+    }
+
+    fn start(bank: &'b Bank, config: SessionConfig, mut rng: StdRng, picked: &[usize]) -> Self {
         let queue = picked
             .iter()
             .map(|&i| (Presented::new(&bank.questions[i], i, &mut rng), false))
             .collect();
-        Ok(Session {
+        Session {
             bank,
             total: picked.len(),
             config,
@@ -119,7 +142,7 @@ impl<'b> Session<'b> {
             retries: 0,
             tally: Tally::default(),
             interrupted: false,
-        })
+        }
     }
 
     /// The question to ask now, or None when the session is over.
