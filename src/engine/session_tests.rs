@@ -297,3 +297,15 @@ fn describe_answer_in_words() {
         "a → 1; b → 2"
     );
 }
+
+#[test]
+fn with_questions_keeps_the_given_order() {
+    let b = bank(6);
+    let mut s = Session::with_questions(&b, &[4, 1, 3, 99], config(2)).unwrap();
+    let asked: Vec<usize> = play(&mut s, |_| true, 1)
+        .iter()
+        .map(|o| o.question)
+        .collect();
+    assert_eq!(asked, vec![4, 1, 3], "out-of-range indices are dropped");
+    assert!(Session::with_questions(&b, &[], config(2)).is_err());
+}
