@@ -6,6 +6,7 @@ pub mod parse;
 pub mod plain;
 pub mod render;
 pub mod term;
+pub mod theme;
 
 use std::io;
 use std::time::Instant;

@@ -3,9 +3,9 @@
 use std::io;
 
 use console::Term;
-use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Input, MultiSelect, Select, Sort};
 
+use super::theme::QuizTheme;
 use super::{Prompter, render};
 use crate::bank::sanitize::escape;
 use crate::bank::{Kind, Question};
@@ -16,19 +16,14 @@ use crate::engine::session::Turn;
 /// dialoguer prompts on standard output.
 pub struct TermPrompter {
     term: Term,
-    theme: ColorfulTheme,
+    theme: QuizTheme,
 }
 
 impl Default for TermPrompter {
     fn default() -> Self {
-        // A neutral mark for answered prompts: "✔" would read as "right" in exam mode.
-        let theme = ColorfulTheme {
-            success_prefix: console::style("›".to_string()).for_stderr().cyan(),
-            ..ColorfulTheme::default()
-        };
         TermPrompter {
             term: Term::stdout(),
-            theme,
+            theme: QuizTheme::default(),
         }
     }
 }
