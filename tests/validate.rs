@@ -217,3 +217,19 @@ fn usage_errors_exit_2() {
     Quiz::new().args(["validate"]).run().code(2);
     Quiz::new().args(["play", "--mode", "party"]).run().code(2);
 }
+
+#[test]
+fn regression_escaped_newline_in_a_field_name_stays_one_line() {
+    let bank = r#"{"title": "t", "questions": [{"id": "a", "kind": "true_false", "prompt": "p", "a\nswer": true}]}"#;
+    let run = Quiz::new()
+        .args(["validate"])
+        .bank("nl.json", bank)
+        .run()
+        .code(1);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(r"unknown field `a\u{a}swer`"),
+        "{}",
+        run.stderr
+    );
+}
