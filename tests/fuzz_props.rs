@@ -1,6 +1,8 @@
 //! Property tests over hostile input: the loader and the sanitizer never panic, errors
 //! always have a place, and escaped text never carries terminal controls.
 
+mod common;
+
 use proptest::prelude::*;
 use termquiz::bank::sanitize::{escape, is_unsafe, one_line};
 use termquiz::bank::{self, Location};
@@ -45,7 +47,7 @@ fn assert_located(result: Result<bank::Bank, Vec<bank::Diagnostic>>) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(common::proptest_config(512))]
 
     #[test]
     fn loader_survives_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {

@@ -207,7 +207,7 @@ fn question() -> impl Strategy<Value = Question> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(common::proptest_config(64))]
     #[test]
     fn written_banks_read_back_the_same(questions in prop::collection::vec(question(), 1..8)) {
         let questions = questions.into_iter().enumerate().map(|(i, mut q)| { q.id = format!("q-{i}"); q }).collect();

@@ -186,6 +186,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig { rng_seed: proptest::test_runner::RngSeed::Fixed(7), failure_persistence: None, ..ProptestConfig::default() })]
         #[test]
         fn never_panics(line in "\\PC{0,40}") {
             for question in [single_q(), order_q(), q(Kind::TrueFalse { answer: true }), q(Kind::Number { answer: 1.0, tolerance: 0.0 })] {

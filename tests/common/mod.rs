@@ -109,3 +109,23 @@ impl Run {
         self
     }
 }
+
+/// Property-test settings: a fixed seed so runs repeat; `PROPTEST_CASES` asks for
+/// more cases and `PROPTEST_RNG_SEED` for another seed (longer, opt-in fuzzing).
+pub fn proptest_config(default_cases: u32) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, RngSeed};
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(default_cases);
+    let seed = std::env::var("PROPTEST_RNG_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20261125);
+    Config {
+        cases,
+        rng_seed: RngSeed::Fixed(seed),
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
