@@ -4,6 +4,7 @@ mod add;
 mod export;
 mod import;
 mod list;
+mod output;
 mod play;
 mod report;
 mod review;
