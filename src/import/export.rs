@@ -55,7 +55,7 @@ fn answer_lines(kind: &Kind) -> Option<Vec<String>> {
         Kind::Number { answer, tolerance } if *tolerance > 0.0 => vec![format!("#{answer}:{tolerance}")],
         Kind::Number { answer, .. } => vec![format!("#{answer}")],
         Kind::Order { .. } => return None,
-        Kind::Match { pairs } => pairs.iter().map(|(l, r)| format!("={} -> {}", escape(l), escape(r))).collect(),
+        Kind::Match { pairs } => pairs.iter().map(|(l, r)| format!("{} -> {}", choice('=', None, l), escape(r))).collect(),
     };
     Some(lines)
 }

@@ -125,6 +125,7 @@ struct Body<'a> {
 /// One `=`/`~` answer of a block.
 struct Choice<'a> {
     right: bool,
+    weight: Option<f64>,
     text: &'a str,
     feedback: Option<String>,
     line: usize,
@@ -173,6 +174,8 @@ impl Body<'_> {
         if !has_wrong_marker {
             return Ok((self.all_right(&choices)?, feedback));
         }
+        // A penalty only makes sense when several picks are allowed: a one-answer multi.
+        let penalties = choices.iter().any(|c| c.weight.is_some_and(|w| w < 0.0));
         let (right, wrong): (Vec<_>, Vec<_>) = choices.iter().partition(|c| c.right);
         let text = |c: &&Choice| unescape(c.text).trim().to_string();
         let answers: Vec<String> = right.iter().map(text).collect();
@@ -182,7 +185,7 @@ impl Body<'_> {
                 let message = "no right answer; mark one with '=' or give it a positive %weight%";
                 return Err(Skipped::new((self.line_at)(self.base), message));
             }
-            1 => Kind::Single { answer: answers.into_iter().next().unwrap_or_default(), wrong },
+            1 if !penalties => Kind::Single { answer: answers.into_iter().next().unwrap_or_default(), wrong },
             _ => Kind::Multi { answers, wrong },
         };
         Ok((kind, feedback))
@@ -237,7 +240,7 @@ impl Body<'_> {
             None => (content, None),
         };
         let right = weight.map_or(is_equal, |w| w > 0.0);
-        Ok(Choice { right, text, feedback, line })
+        Ok(Choice { right, weight, text, feedback, line })
     }
 }
 
