@@ -35,15 +35,20 @@ pub enum Error {
 impl Error {
     /// Wraps an I/O error with the file it concerns.
     pub fn file(path: impl AsRef<std::path::Path>, source: io::Error) -> Self {
-        Error::File { path: path.as_ref().display().to_string(), source }
+        Error::File {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
     }
 
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Bank(_) | Error::Invalid(_) | Error::Import { .. } | Error::File { .. } | Error::Output(_) => {
-                1
-            }
+            Error::Bank(_)
+            | Error::Invalid(_)
+            | Error::Import { .. }
+            | Error::File { .. }
+            | Error::Output(_) => 1,
             Error::Usage(_) => 2,
             Error::Interrupted => 130,
         }

@@ -51,7 +51,12 @@ pub(crate) struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        LineIndex { text, offset: 0, line: 1, line_start: 0 }
+        LineIndex {
+            text,
+            offset: 0,
+            line: 1,
+            line_start: 0,
+        }
     }
 
     /// Line and 1-based column (in characters) of `offset`; offsets must not go backwards.

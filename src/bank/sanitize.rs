@@ -38,7 +38,10 @@ mod tests {
     fn escapes_terminal_controls() {
         let evil = "a\u{1b}[2Jb\rc\u{8}d\u{7}e\u{9b}f\u{202e}g\u{2066}h";
         let safe = escape(evil);
-        assert_eq!(safe, "a\\u{1b}[2Jb\\u{d}c\\u{8}d\\u{7}e\\u{9b}f\\u{202e}g\\u{2066}h");
+        assert_eq!(
+            safe,
+            "a\\u{1b}[2Jb\\u{d}c\\u{8}d\\u{7}e\\u{9b}f\\u{202e}g\\u{2066}h"
+        );
         assert!(!safe.chars().any(is_unsafe));
     }
 

@@ -41,7 +41,10 @@ impl Problems {
             self.push(format!("\"{field}\" is empty"));
             return None;
         }
-        if let Some(c) = value.chars().find(|&c| c.is_control() && c != '\n' && c != '\t') {
+        if let Some(c) = value
+            .chars()
+            .find(|&c| c.is_control() && c != '\n' && c != '\t')
+        {
             self.push(format!(
                 "\"{field}\" contains the control character U+{:04X}; remove it",
                 c as u32
@@ -91,7 +94,10 @@ fn choice_key(s: &str) -> String {
 }
 
 fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Checks one raw question; returns it typed, or every problem found.
@@ -128,7 +134,9 @@ impl Common {
         let difficulty = match raw.difficulty.as_deref() {
             None => Difficulty::default(),
             Some(name) => Difficulty::parse(name).unwrap_or_else(|| {
-                p.push(format!("unknown difficulty \"{name}\"; use easy, medium or hard"));
+                p.push(format!(
+                    "unknown difficulty \"{name}\"; use easy, medium or hard"
+                ));
                 Difficulty::default()
             }),
         };
@@ -136,7 +144,11 @@ impl Common {
             explanation: p.optional_text("explanation", raw.explanation.as_deref()),
             source: p.optional_text("source", raw.source.as_deref()),
             hint: p.optional_text("hint", raw.hint.as_deref()),
-            tags: raw.tags.as_deref().map(|t| p.list("tags", t, 0)).unwrap_or_default(),
+            tags: raw
+                .tags
+                .as_deref()
+                .map(|t| p.list("tags", t, 0))
+                .unwrap_or_default(),
             difficulty,
             points: positive(p, "points", raw.points).unwrap_or(1),
             time_limit: positive(p, "time_limit", raw.time_limit),
@@ -164,7 +176,10 @@ fn positive(p: &mut Problems, field: &str, value: Option<i64>) -> Option<u32> {
     match u32::try_from(v) {
         Ok(n) if n > 0 => Some(n),
         _ => {
-            p.push(format!("\"{field}\" must be a whole number from 1 to {}, not {v}", u32::MAX));
+            p.push(format!(
+                "\"{field}\" must be a whole number from 1 to {}, not {v}",
+                u32::MAX
+            ));
             None
         }
     }
@@ -184,16 +199,24 @@ fn present_fields(raw: &RawQuestion) -> [(&'static str, bool); 7] {
 
 fn check_kind(raw: &RawQuestion, p: &mut Problems) -> Option<Kind> {
     let Some(kind) = raw.kind.as_deref() else {
-        p.push(format!("missing \"kind\"; use one of {}", Kind::NAMES.join(", ")));
+        p.push(format!(
+            "missing \"kind\"; use one of {}",
+            Kind::NAMES.join(", ")
+        ));
         return None;
     };
     if !Kind::NAMES.contains(&kind) {
-        p.push(format!("unknown kind \"{kind}\"; use one of {}", Kind::NAMES.join(", ")));
+        p.push(format!(
+            "unknown kind \"{kind}\"; use one of {}",
+            Kind::NAMES.join(", ")
+        ));
         return None;
     }
     for ((field, used_by), (_, present)) in KIND_FIELDS.iter().zip(present_fields(raw)) {
         if present && !used_by.contains(&kind) {
-            p.push(format!("\"{field}\" is not used by kind \"{kind}\"; remove it"));
+            p.push(format!(
+                "\"{field}\" is not used by kind \"{kind}\"; remove it"
+            ));
         }
     }
     let before = p.0.len();
@@ -206,7 +229,9 @@ fn check_kind(raw: &RawQuestion, p: &mut Problems) -> Option<Kind> {
         },
         "text" => text(raw, p)?,
         "number" => number(raw, p)?,
-        "order" => Kind::Order { items: p.required_list("items", raw.items.as_deref(), 2) },
+        "order" => Kind::Order {
+            items: p.required_list("items", raw.items.as_deref(), 2),
+        },
         _ => matching(raw, p),
     };
     (p.0.len() == before).then_some(typed)
@@ -262,7 +287,11 @@ fn multi(raw: &RawQuestion, p: &mut Problems) -> Kind {
 
 fn text(raw: &RawQuestion, p: &mut Problems) -> Option<Kind> {
     let answer = answer_string(raw, p)?;
-    let accept = raw.accept.as_deref().map(|a| p.list("accept", a, 0)).unwrap_or_default();
+    let accept = raw
+        .accept
+        .as_deref()
+        .map(|a| p.list("accept", a, 0))
+        .unwrap_or_default();
     Some(Kind::Text { answer, accept })
 }
 
@@ -295,17 +324,24 @@ fn matching(raw: &RawQuestion, p: &mut Problems) -> Kind {
     if p.0.len() > before {
         return Kind::Match { pairs: Vec::new() };
     }
-    Kind::Match { pairs: pairs.to_vec() }
+    Kind::Match {
+        pairs: pairs.to_vec(),
+    }
 }
 
 /// Problems of the bank as a whole that single questions cannot see: duplicate ids.
-pub(crate) fn duplicate_ids<'a>(ids: impl Iterator<Item = (usize, &'a str)>) -> Vec<(usize, String)> {
+pub(crate) fn duplicate_ids<'a>(
+    ids: impl Iterator<Item = (usize, &'a str)>,
+) -> Vec<(usize, String)> {
     let mut first = std::collections::HashMap::new();
     let mut out = Vec::new();
     for (index, id) in ids {
         if let Some(earlier) = first.insert(id, index) {
             first.insert(id, earlier);
-            out.push((index, format!("id \"{id}\" is already used by questions[{earlier}]; ids must be unique")));
+            out.push((
+                index,
+                format!("id \"{id}\" is already used by questions[{earlier}]; ids must be unique"),
+            ));
         }
     }
     out

@@ -26,7 +26,12 @@ pub fn run(args: &AddArgs) -> Result<()> {
     let updated = with_question(&name, &text, &bank, &question)?;
     write_atomic(&args.bank, updated.as_bytes())?;
     let count = bank.questions.len() + 1;
-    writeln!(std::io::stdout().lock(), "Added \"{}\" to {} ({count} questions).", question.id, sanitize::escape(&name))?;
+    writeln!(
+        std::io::stdout().lock(),
+        "Added \"{}\" to {} ({count} questions).",
+        question.id,
+        sanitize::escape(&name)
+    )?;
     Ok(())
 }
 
@@ -34,17 +39,33 @@ pub fn run(args: &AddArgs) -> Result<()> {
 fn ask_and_show(form: &mut dyn Form, bank: &Bank) -> Result<Question> {
     let question = ask::ask_question(form, bank)?;
     let json = serde_json::to_string_pretty(&RawQuestion::from(&question)).unwrap_or_default();
-    form.say(&format!("This question will be added:\n{}", sanitize::escape(&json)))?;
+    form.say(&format!(
+        "This question will be added:\n{}",
+        sanitize::escape(&json)
+    ))?;
     Ok(question)
 }
 
 /// The new file text, checked to load with the bank's questions plus the new one last.
 fn with_question(name: &str, text: &str, bank: &Bank, question: &Question) -> Result<String> {
-    let fail = |why: String| Error::Invalid(format!("{name}: could not add the question ({why}); the file was not changed"));
+    let fail = |why: String| {
+        Error::Invalid(format!(
+            "{name}: could not add the question ({why}); the file was not changed"
+        ))
+    };
     let updated = insert::insert_question(text, question).map_err(fail)?;
-    let reloaded = bank::parse(name, updated.as_bytes())
-        .map_err(|d| fail(d.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
-    let (last, kept) = reloaded.questions.split_last().ok_or_else(|| fail("no questions".into()))?;
+    let reloaded = bank::parse(name, updated.as_bytes()).map_err(|d| {
+        fail(
+            d.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    let (last, kept) = reloaded
+        .questions
+        .split_last()
+        .ok_or_else(|| fail("no questions".into()))?;
     if last.id != question.id || kept != bank.questions.as_slice() {
         return Err(fail("the result did not read back as expected".into()));
     }

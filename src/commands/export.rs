@@ -18,7 +18,11 @@ pub fn run(args: &ExportArgs) -> Result<()> {
     let mut err = std::io::stderr().lock();
     for (index, id, reason) in &exported.skipped {
         let id = sanitize::escape(id);
-        writeln!(err, "{}: questions[{index}] (id \"{id}\"): skipped: {reason}", sanitize::escape(&name))?;
+        writeln!(
+            err,
+            "{}: questions[{index}] (id \"{id}\"): skipped: {reason}",
+            sanitize::escape(&name)
+        )?;
     }
     write_output(args.output.as_deref(), &exported.text)
 }

@@ -17,7 +17,10 @@ const PROGRESS_FROM: usize = 500;
 /// Reads the file, converts it, reports what was skipped and writes the bank.
 pub fn run(args: &ImportArgs) -> Result<()> {
     let name = args.file.display().to_string();
-    let fail = |source| Error::Import { file: name.clone(), source };
+    let fail = |source| Error::Import {
+        file: name.clone(),
+        source,
+    };
     let bytes = std::fs::read(&args.file).map_err(|e| Error::file(&args.file, e))?;
     let text = match args.encoding {
         Encoding::Utf8 => common::decode_utf8(&bytes).map_err(fail)?,
@@ -32,7 +35,9 @@ pub fn run(args: &ImportArgs) -> Result<()> {
     let imported = finish_with_progress(parsed, &title);
     report_skipped(&name, &imported)?;
     if imported.bank.questions.is_empty() {
-        return Err(fail(ImportError::Empty { skipped: imported.skipped.len() }));
+        return Err(fail(ImportError::Empty {
+            skipped: imported.skipped.len(),
+        }));
     }
     let json = bank::raw::to_json(&imported.bank);
     bank::parse(&name, json.as_bytes()).map_err(|d| Error::Bank(LoadError::Invalid(d)))?;
@@ -40,7 +45,10 @@ pub fn run(args: &ImportArgs) -> Result<()> {
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem().map_or_else(|| "Imported".to_string(), |s| s.to_string_lossy().into_owned())
+    path.file_stem().map_or_else(
+        || "Imported".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 /// Validates the drafts, with a progress bar on stderr for long imports on a terminal.
@@ -63,10 +71,20 @@ fn finish_with_progress(parsed: Parsed, title: &str) -> Imported {
 fn report_skipped(name: &str, imported: &Imported) -> Result<()> {
     let mut err = std::io::stderr().lock();
     for Skipped { line, reason } in &imported.skipped {
-        writeln!(err, "{}:{line}: skipped: {}", sanitize::escape(name), sanitize::escape(reason))?;
+        writeln!(
+            err,
+            "{}:{line}: skipped: {}",
+            sanitize::escape(name),
+            sanitize::escape(reason)
+        )?;
     }
     let count = imported.bank.questions.len();
     let plural = if count == 1 { "" } else { "s" };
-    writeln!(err, "{}: imported {count} question{plural}, skipped {}", sanitize::escape(name), imported.skipped.len())?;
+    writeln!(
+        err,
+        "{}: imported {count} question{plural}, skipped {}",
+        sanitize::escape(name),
+        imported.skipped.len()
+    )?;
     Ok(())
 }

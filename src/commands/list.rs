@@ -22,7 +22,11 @@ pub fn run(args: &ListArgs) -> Result<()> {
 
 fn table_width() -> usize {
     let term = console::Term::stdout();
-    if term.is_term() { usize::from(term.size().1).max(60) } else { 120 }
+    if term.is_term() {
+        usize::from(term.size().1).max(60)
+    } else {
+        120
+    }
 }
 
 /// Writes one row per question; columns sized to the content, the prompt cut to fit `width`.
@@ -52,11 +56,20 @@ pub fn write_table(out: &mut impl Write, bank: &Bank, width: usize) -> std::io::
     let prompt_width = width.saturating_sub(fixed).max(20);
     let bold = console::Style::new().bold();
     let cells = header.map(String::from);
-    writeln!(out, "{}", bold.apply_to(format_row(&cells, &widths, prompt_width)))?;
+    writeln!(
+        out,
+        "{}",
+        bold.apply_to(format_row(&cells, &widths, prompt_width))
+    )?;
     for row in &rows {
         writeln!(out, "{}", format_row(row, &widths, prompt_width))?;
     }
-    writeln!(out, "{} — {}", one_line(&bank.title), super::validate::summary(bank))
+    writeln!(
+        out,
+        "{} — {}",
+        one_line(&bank.title),
+        super::validate::summary(bank)
+    )
 }
 
 fn format_row(row: &[String; 5], widths: &[usize; 5], prompt_width: usize) -> String {

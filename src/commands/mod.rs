@@ -21,7 +21,10 @@ pub fn run(cli: Cli) -> Result<()> {
         console::set_colors_enabled(false);
         console::set_colors_enabled_stderr(false);
     }
-    match cli.command.unwrap_or_else(|| Command::Play(PlayArgs::default())) {
+    match cli
+        .command
+        .unwrap_or_else(|| Command::Play(PlayArgs::default()))
+    {
         Command::Play(args) => play::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::List(args) => list::run(&args),

@@ -29,5 +29,9 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
 pub fn summary(bank: &Bank) -> String {
     let kinds: BTreeSet<_> = bank.questions.iter().map(|q| q.kind.name()).collect();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!("{}, {}", plural(bank.questions.len(), "question"), plural(kinds.len(), "kind"))
+    format!(
+        "{}, {}",
+        plural(bank.questions.len(), "question"),
+        plural(kinds.len(), "kind")
+    )
 }

@@ -23,13 +23,22 @@ pub fn parse(text: &str) -> Parsed {
         if let Some(letter) = answer_letter(line) {
             let result = match pending.take() {
                 Some(q) => finish(q, letter, number),
-                None => Err(Skipped::new(number, "ANSWER line without a question before it")),
+                None => Err(Skipped::new(
+                    number,
+                    "ANSWER line without a question before it",
+                )),
             };
             push(&mut parsed, result);
         } else if let Some(option) = option(line) {
             match &mut pending {
                 Some(q) => q.options.push(option),
-                None => pending = Some(Pending { line: number, prompt: line.to_string(), options: vec![] }),
+                None => {
+                    pending = Some(Pending {
+                        line: number,
+                        prompt: line.to_string(),
+                        options: vec![],
+                    })
+                }
             }
         } else {
             if let Some(q) = pending.take_if(|q| !q.options.is_empty()) {
@@ -37,7 +46,13 @@ pub fn parse(text: &str) -> Parsed {
             }
             match &mut pending {
                 Some(q) => q.prompt = format!("{}\n{line}", q.prompt),
-                None => pending = Some(Pending { line: number, prompt: line.to_string(), options: vec![] }),
+                None => {
+                    pending = Some(Pending {
+                        line: number,
+                        prompt: line.to_string(),
+                        options: vec![],
+                    })
+                }
             }
         }
     }
@@ -60,7 +75,9 @@ fn missing_answer(q: &Pending) -> Skipped {
 
 /// The letter of an `ANSWER: B` line.
 fn answer_letter(line: &str) -> Option<String> {
-    let rest = line.strip_prefix("ANSWER:").or_else(|| line.strip_prefix("ANSWER :"))?;
+    let rest = line
+        .strip_prefix("ANSWER:")
+        .or_else(|| line.strip_prefix("ANSWER :"))?;
     Some(rest.trim().to_string())
 }
 
@@ -70,22 +87,37 @@ fn option(line: &str) -> Option<(char, String)> {
     let letter = chars.next().filter(char::is_ascii_uppercase)?;
     let rest = chars.as_str();
     let text = rest.strip_prefix(')').or_else(|| rest.strip_prefix('.'))?;
-    text.starts_with([' ', '\t']).then(|| (letter, text.trim().to_string()))
+    text.starts_with([' ', '\t'])
+        .then(|| (letter, text.trim().to_string()))
 }
 
 fn finish(q: Pending, letter: String, answer_line: usize) -> Result<Draft, Skipped> {
     if q.options.is_empty() {
-        return Err(Skipped::new(q.line, "no options (A) … B) …) before the ANSWER line"));
+        return Err(Skipped::new(
+            q.line,
+            "no options (A) … B) …) before the ANSWER line",
+        ));
     }
-    let Some(index) = q.options.iter().position(|(l, _)| letter.len() == 1 && letter.starts_with(*l)) else {
+    let Some(index) = q
+        .options
+        .iter()
+        .position(|(l, _)| letter.len() == 1 && letter.starts_with(*l))
+    else {
         let letters: Vec<String> = q.options.iter().map(|(l, _)| l.to_string()).collect();
-        let message = format!("ANSWER: {letter} is not among the options {}", letters.join(", "));
+        let message = format!(
+            "ANSWER: {letter} is not among the options {}",
+            letters.join(", ")
+        );
         return Err(Skipped::new(answer_line, message));
     };
     let mut wrong: Vec<String> = q.options.into_iter().map(|(_, text)| text).collect();
     let answer = wrong.remove(index);
     let question = Question::new("", q.prompt, Kind::Single { answer, wrong });
-    Ok(Draft { line: q.line, id_hint: None, question })
+    Ok(Draft {
+        line: q.line,
+        id_hint: None,
+        question,
+    })
 }
 
 #[cfg(test)]
@@ -98,29 +130,57 @@ mod tests {
 
     #[test]
     fn reads_both_option_styles() {
-        let imported = import("What is 2+2?\nA) 3\nB) 4\nANSWER: B\n\nColour of grass?\nA. Red\nB. Green\nANSWER: B\n");
+        let imported = import(
+            "What is 2+2?\nA) 3\nB) 4\nANSWER: B\n\nColour of grass?\nA. Red\nB. Green\nANSWER: B\n",
+        );
         assert!(imported.skipped.is_empty(), "{:?}", imported.skipped);
-        let kinds: Vec<_> = imported.bank.questions.iter().map(|q| q.kind.clone()).collect();
-        assert_eq!(kinds[0], Kind::Single { answer: "4".into(), wrong: vec!["3".into()] });
-        assert_eq!(kinds[1], Kind::Single { answer: "Green".into(), wrong: vec!["Red".into()] });
+        let kinds: Vec<_> = imported
+            .bank
+            .questions
+            .iter()
+            .map(|q| q.kind.clone())
+            .collect();
+        assert_eq!(
+            kinds[0],
+            Kind::Single {
+                answer: "4".into(),
+                wrong: vec!["3".into()]
+            }
+        );
+        assert_eq!(
+            kinds[1],
+            Kind::Single {
+                answer: "Green".into(),
+                wrong: vec!["Red".into()]
+            }
+        );
         assert_eq!(imported.bank.questions[0].id, "what-is-2-2");
     }
 
     #[test]
     fn missing_answer_is_skipped_at_the_question() {
         let imported = import("Q1?\nA) x\nB) y\n\nQ2?\nA) x\nB) y\nANSWER: A\n");
-        assert_eq!(imported.skipped, vec![Skipped::new(1, "no 'ANSWER: X' line after the options")]);
+        assert_eq!(
+            imported.skipped,
+            vec![Skipped::new(1, "no 'ANSWER: X' line after the options")]
+        );
         assert_eq!(imported.bank.questions.len(), 1);
     }
 
     #[test]
     fn unknown_letter_is_skipped_at_the_answer_line() {
         let imported = import("Q?\nA) x\nB) y\nANSWER: D\n");
-        assert_eq!(imported.skipped, vec![Skipped::new(4, "ANSWER: D is not among the options A, B")]);
+        assert_eq!(
+            imported.skipped,
+            vec![Skipped::new(4, "ANSWER: D is not among the options A, B")]
+        );
     }
 
     #[test]
     fn missing_answer_at_end_of_file() {
-        assert_eq!(import("Q?\r\nA) x\r\nB) y\r\n").skipped, vec![Skipped::new(1, "no 'ANSWER: X' line after the options")]);
+        assert_eq!(
+            import("Q?\r\nA) x\r\nB) y\r\n").skipped,
+            vec![Skipped::new(1, "no 'ANSWER: X' line after the options")]
+        );
     }
 }

@@ -11,7 +11,11 @@ use crate::bank::{self, Bank, Question, raw::RawQuestion};
 pub enum ImportError {
     /// The file is not valid JSON (Open Trivia DB).
     #[error("{line}:{column}: {message}")]
-    Json { line: usize, column: usize, message: String },
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// The bytes are not UTF-8.
     #[error("not valid UTF-8 at byte {offset}; try --encoding latin1")]
     Utf8 { offset: usize },
@@ -45,7 +49,10 @@ pub struct Skipped {
 impl Skipped {
     /// A note for `line`.
     pub fn new(line: usize, reason: impl Into<String>) -> Self {
-        Skipped { line, reason: reason.into() }
+        Skipped {
+            line,
+            reason: reason.into(),
+        }
     }
 }
 
@@ -95,7 +102,11 @@ impl Parsed {
             }
         }
         skipped.sort_by_key(|s| s.line);
-        let bank = Bank { title: title.to_string(), description: None, questions };
+        let bank = Bank {
+            title: title.to_string(),
+            description: None,
+            questions,
+        };
         Imported { bank, skipped }
     }
 }
@@ -119,13 +130,23 @@ pub struct IdMaker {
 impl IdMaker {
     /// An id maker that avoids the given ids.
     pub fn with_used<'a>(ids: impl IntoIterator<Item = &'a str>) -> Self {
-        IdMaker { used: ids.into_iter().map(str::to_string).collect() }
+        IdMaker {
+            used: ids.into_iter().map(str::to_string).collect(),
+        }
     }
 
     /// An unused id from `text`: kept when it already is an id, else its slug; `-2`, `-3`… on collisions.
     pub fn unique(&mut self, text: &str) -> String {
-        let base = if is_id(text) { text.to_string() } else { slug(text, 40) };
-        let base = if base.is_empty() { "question".to_string() } else { base };
+        let base = if is_id(text) {
+            text.to_string()
+        } else {
+            slug(text, 40)
+        };
+        let base = if base.is_empty() {
+            "question".to_string()
+        } else {
+            base
+        };
         let mut id = base.clone();
         let mut n = 1;
         while self.used.contains(&id) {
@@ -139,7 +160,10 @@ impl IdMaker {
 
 /// True when `text` is a valid question id.
 pub fn is_id(text: &str) -> bool {
-    !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Lowercase ASCII letters and digits joined by single `-`, accents dropped, at most `max` bytes.
@@ -166,7 +190,9 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<String, ImportError> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     std::str::from_utf8(bytes)
         .map(str::to_string)
-        .map_err(|e| ImportError::Utf8 { offset: e.valid_up_to() })
+        .map_err(|e| ImportError::Utf8 {
+            offset: e.valid_up_to(),
+        })
 }
 
 /// Latin-1 bytes as text: each byte is the character of the same code point.
@@ -177,7 +203,11 @@ pub fn decode_latin1(bytes: &[u8]) -> String {
 /// Line (1-based) of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]
@@ -204,18 +234,38 @@ mod tests {
 
     #[test]
     fn invalid_drafts_are_skipped_with_the_reason() {
-        let kind = Kind::Single { answer: "a".into(), wrong: vec!["A".into()] };
-        let draft = Draft { line: 7, id_hint: None, question: Question::new("", "Pick", kind) };
-        let imported = Parsed { drafts: vec![draft], skipped: vec![] }.finish("t", || {});
+        let kind = Kind::Single {
+            answer: "a".into(),
+            wrong: vec!["A".into()],
+        };
+        let draft = Draft {
+            line: 7,
+            id_hint: None,
+            question: Question::new("", "Pick", kind),
+        };
+        let imported = Parsed {
+            drafts: vec![draft],
+            skipped: vec![],
+        }
+        .finish("t", || {});
         assert!(imported.bank.questions.is_empty());
         assert_eq!(imported.skipped[0].line, 7);
-        assert!(imported.skipped[0].reason.contains("also appears in \"wrong\""), "{:?}", imported.skipped);
+        assert!(
+            imported.skipped[0]
+                .reason
+                .contains("also appears in \"wrong\""),
+            "{:?}",
+            imported.skipped
+        );
     }
 
     #[test]
     fn decodes_latin1_and_reports_bad_utf8() {
         assert_eq!(decode_latin1(b"caf\xe9"), "café");
-        assert!(matches!(decode_utf8(b"ab\xe9cd"), Err(ImportError::Utf8 { offset: 2 })));
+        assert!(matches!(
+            decode_utf8(b"ab\xe9cd"),
+            Err(ImportError::Utf8 { offset: 2 })
+        ));
         assert_eq!(decode_utf8(b"\xef\xbb\xbfok").unwrap(), "ok");
     }
 }

@@ -20,7 +20,11 @@ pub fn to_gift(bank: &Bank) -> Exported {
     for (index, question) in bank.questions.iter().enumerate() {
         match answer_lines(&question.kind) {
             Some(lines) => write_question(&mut text, question, &lines),
-            None => skipped.push((index, question.id.clone(), "GIFT cannot express order questions".to_string())),
+            None => skipped.push((
+                index,
+                question.id.clone(),
+                "GIFT cannot express order questions".to_string(),
+            )),
         }
     }
     Exported { text, skipped }
@@ -42,20 +46,32 @@ fn answer_lines(kind: &Kind) -> Option<Vec<String>> {
     let lines = match kind {
         Kind::Single { answer, wrong } => {
             let wrong = wrong.iter().map(|w| choice('~', None, w));
-            std::iter::once(choice('=', None, answer)).chain(wrong).collect()
+            std::iter::once(choice('=', None, answer))
+                .chain(wrong)
+                .collect()
         }
         Kind::Multi { answers, wrong } => {
             let right = 100.0 / answers.len() as f64;
             let penalty = -100.0 / wrong.len() as f64;
             let answers = answers.iter().map(|a| choice('~', Some(right), a));
-            answers.chain(wrong.iter().map(|w| choice('~', Some(penalty), w))).collect()
+            answers
+                .chain(wrong.iter().map(|w| choice('~', Some(penalty), w)))
+                .collect()
         }
         Kind::TrueFalse { answer } => vec![if *answer { "TRUE" } else { "FALSE" }.to_string()],
-        Kind::Text { answer, accept } => std::iter::once(answer).chain(accept).map(|a| choice('=', None, a)).collect(),
-        Kind::Number { answer, tolerance } if *tolerance > 0.0 => vec![format!("#{answer}:{tolerance}")],
+        Kind::Text { answer, accept } => std::iter::once(answer)
+            .chain(accept)
+            .map(|a| choice('=', None, a))
+            .collect(),
+        Kind::Number { answer, tolerance } if *tolerance > 0.0 => {
+            vec![format!("#{answer}:{tolerance}")]
+        }
         Kind::Number { answer, .. } => vec![format!("#{answer}")],
         Kind::Order { .. } => return None,
-        Kind::Match { pairs } => pairs.iter().map(|(l, r)| format!("{} -> {}", choice('=', None, l), escape(r))).collect(),
+        Kind::Match { pairs } => pairs
+            .iter()
+            .map(|(l, r)| format!("{} -> {}", choice('=', None, l), escape(r)))
+            .collect(),
     };
     Some(lines)
 }
@@ -97,25 +113,58 @@ mod tests {
 
     #[test]
     fn escapes_specials() {
-        assert_eq!(escape("a~b=c#d{e}f:g\\h\ni"), "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h\\ni");
+        assert_eq!(
+            escape("a~b=c#d{e}f:g\\h\ni"),
+            "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h\\ni"
+        );
     }
 
     #[test]
     fn multi_weights_sum_to_100() {
-        let kind = Kind::Multi { answers: vec!["a".into(), "b".into(), "c".into()], wrong: vec!["d".into()] };
+        let kind = Kind::Multi {
+            answers: vec!["a".into(), "b".into(), "c".into()],
+            wrong: vec!["d".into()],
+        };
         let lines = answer_lines(&kind).unwrap();
-        assert_eq!(lines, ["~%33.33333%a", "~%33.33333%b", "~%33.33333%c", "~%-100%d"]);
+        assert_eq!(
+            lines,
+            ["~%33.33333%a", "~%33.33333%b", "~%33.33333%c", "~%-100%d"]
+        );
     }
 
     #[test]
     fn writes_each_kind() {
-        let mut q = Question::new("n", "How many?", Kind::Number { answer: 5.0, tolerance: 0.5 });
+        let mut q = Question::new(
+            "n",
+            "How many?",
+            Kind::Number {
+                answer: 5.0,
+                tolerance: 0.5,
+            },
+        );
         q.explanation = Some("Because: 5".into());
-        let bank = Bank { title: "T".into(), description: None, questions: vec![q] };
+        let bank = Bank {
+            title: "T".into(),
+            description: None,
+            questions: vec![q],
+        };
         let text = to_gift(&bank).text;
-        assert!(text.contains("::n::How many? {\n\t#5:0.5\n\t####Because\\: 5\n}\n"), "{text}");
-        let order = Question::new("o", "Order", Kind::Order { items: vec!["a".into(), "b".into()] });
-        let bank = Bank { title: "T".into(), description: None, questions: vec![order] };
+        assert!(
+            text.contains("::n::How many? {\n\t#5:0.5\n\t####Because\\: 5\n}\n"),
+            "{text}"
+        );
+        let order = Question::new(
+            "o",
+            "Order",
+            Kind::Order {
+                items: vec!["a".into(), "b".into()],
+            },
+        );
+        let bank = Bank {
+            title: "T".into(),
+            description: None,
+            questions: vec![order],
+        };
         assert_eq!(to_gift(&bank).skipped.len(), 1);
     }
 }

@@ -40,7 +40,9 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
                 Ok(d) => parsed.drafts.push(d),
                 Err(note) => parsed.skipped.push(note),
             },
-            Err(e) => parsed.skipped.push(Skipped::new(line, without_position(&e))),
+            Err(e) => parsed
+                .skipped
+                .push(Skipped::new(line, without_position(&e))),
         }
     }
     Ok(parsed)
@@ -57,7 +59,9 @@ fn results(text: &str) -> Result<Vec<&RawValue>, ImportError> {
     }
     let value: &RawValue = serde_json::from_str(text).map_err(json_error)?;
     if !value.get().starts_with('{') {
-        return Err(ImportError::Shape("expected an Open Trivia DB response object or an array of results".into()));
+        return Err(ImportError::Shape(
+            "expected an Open Trivia DB response object or an array of results".into(),
+        ));
     }
     let response: Response = serde_json::from_str(text).map_err(json_error)?;
     Ok(response.results)
@@ -65,7 +69,9 @@ fn results(text: &str) -> Result<Vec<&RawValue>, ImportError> {
 
 fn without_position(e: &serde_json::Error) -> String {
     let full = e.to_string();
-    full.rfind(" at line ").map_or(full.as_str(), |at| &full[..at]).to_string()
+    full.rfind(" at line ")
+        .map_or(full.as_str(), |at| &full[..at])
+        .to_string()
 }
 
 fn decode(text: &str) -> String {
@@ -75,23 +81,49 @@ fn decode(text: &str) -> String {
 fn draft(result: TriviaResult, line: usize) -> Result<Draft, Skipped> {
     let correct = decode(&result.correct_answer);
     let kind = match result.kind.as_str() {
-        "multiple" => Kind::Single { answer: correct, wrong: result.incorrect_answers.iter().map(|w| decode(w)).collect() },
+        "multiple" => Kind::Single {
+            answer: correct,
+            wrong: result.incorrect_answers.iter().map(|w| decode(w)).collect(),
+        },
         "boolean" => match correct.to_ascii_lowercase().as_str() {
             "true" => Kind::TrueFalse { answer: true },
             "false" => Kind::TrueFalse { answer: false },
-            other => return Err(Skipped::new(line, format!("a boolean question needs \"True\" or \"False\", not \"{other}\""))),
+            other => {
+                return Err(Skipped::new(
+                    line,
+                    format!("a boolean question needs \"True\" or \"False\", not \"{other}\""),
+                ));
+            }
         },
-        other => return Err(Skipped::new(line, format!("unknown question type \"{other}\"; expected \"multiple\" or \"boolean\""))),
+        other => {
+            return Err(Skipped::new(
+                line,
+                format!("unknown question type \"{other}\"; expected \"multiple\" or \"boolean\""),
+            ));
+        }
     };
     let mut question = Question::new("", decode(&result.question), kind);
-    if let Some(tag) = result.category.as_deref().map(|c| slug(&decode(c), 40)).filter(|t| !t.is_empty()) {
+    if let Some(tag) = result
+        .category
+        .as_deref()
+        .map(|c| slug(&decode(c), 40))
+        .filter(|t| !t.is_empty())
+    {
         question.tags.push(tag);
     }
     if let Some(name) = result.difficulty.as_deref() {
-        question.difficulty = Difficulty::parse(name)
-            .ok_or_else(|| Skipped::new(line, format!("unknown difficulty \"{name}\"; expected easy, medium or hard")))?;
+        question.difficulty = Difficulty::parse(name).ok_or_else(|| {
+            Skipped::new(
+                line,
+                format!("unknown difficulty \"{name}\"; expected easy, medium or hard"),
+            )
+        })?;
     }
-    Ok(Draft { line, id_hint: None, question })
+    Ok(Draft {
+        line,
+        id_hint: None,
+        question,
+    })
 }
 
 #[cfg(test)]
@@ -111,7 +143,13 @@ mod tests {
         assert!(imported.skipped.is_empty(), "{:?}", imported.skipped);
         let q = &imported.bank.questions[0];
         assert_eq!(q.prompt, "Who sang \"Café & Co's\"?");
-        assert_eq!(q.kind, Kind::Single { answer: "A & B".into(), wrong: vec!["C".into(), "D".into(), "E".into()] });
+        assert_eq!(
+            q.kind,
+            Kind::Single {
+                answer: "A & B".into(),
+                wrong: vec!["C".into(), "D".into(), "E".into()]
+            }
+        );
         assert_eq!(q.tags, ["entertainment-music"]);
         assert_eq!(q.difficulty, Difficulty::Easy);
         assert_eq!(q.id, "who-sang-cafe-co-s");
@@ -125,12 +163,20 @@ mod tests {
         let text = "[\n{\"type\":\"boolean\",\"question\":\"Q\",\"correct_answer\":\"False\"},\n{\"type\":\"essay\",\"question\":\"Q2\",\"correct_answer\":\"x\"}\n]";
         let imported = parse(text).unwrap().finish("t", || {});
         assert_eq!(imported.bank.questions.len(), 1);
-        assert_eq!(imported.skipped, vec![Skipped::new(3, "unknown question type \"essay\"; expected \"multiple\" or \"boolean\"")]);
+        assert_eq!(
+            imported.skipped,
+            vec![Skipped::new(
+                3,
+                "unknown question type \"essay\"; expected \"multiple\" or \"boolean\""
+            )]
+        );
     }
 
     #[test]
     fn bad_json_has_line_and_column() {
-        let Err(ImportError::Json { line, column, .. }) = parse("{\n  \"results\": [,]\n}") else { panic!() };
+        let Err(ImportError::Json { line, column, .. }) = parse("{\n  \"results\": [,]\n}") else {
+            panic!()
+        };
         assert_eq!((line, column), (2, 15));
     }
 }

@@ -48,7 +48,9 @@ impl<R: BufRead, W: Write> PlainForm<R, W> {
 impl<R: BufRead, W: Write> Form for PlainForm<R, W> {
     fn text(&mut self, label: &str, default: Option<&str>) -> Answer<String> {
         let shown = default.map_or_else(|| format!("{label}: "), |d| format!("{label} [{d}]: "));
-        let Some(line) = self.ask_line(&shown)? else { return Ok(None) };
+        let Some(line) = self.ask_line(&shown)? else {
+            return Ok(None);
+        };
         match default {
             Some(d) if line.trim().is_empty() => Ok(Some(d.to_string())),
             _ => Ok(Some(line)),
@@ -61,19 +63,30 @@ impl<R: BufRead, W: Write> Form for PlainForm<R, W> {
             writeln!(self.output, "  {}) {option}", i + 1)?;
         }
         loop {
-            let Some(line) = self.ask_line(&format!("choice [{}]: ", default + 1))? else { return Ok(None) };
+            let Some(line) = self.ask_line(&format!("choice [{}]: ", default + 1))? else {
+                return Ok(None);
+            };
             if let Some(index) = pick(line.trim(), options, default) {
                 return Ok(Some(index));
             }
-            writeln!(self.output, "Please answer with a number from 1 to {} or a name from the list.", options.len())?;
+            writeln!(
+                self.output,
+                "Please answer with a number from 1 to {} or a name from the list.",
+                options.len()
+            )?;
         }
     }
 
     fn list(&mut self, label: &str) -> Answer<Vec<String>> {
-        writeln!(self.output, "{label} (one per line, an empty line to finish):")?;
+        writeln!(
+            self.output,
+            "{label} (one per line, an empty line to finish):"
+        )?;
         let mut items = Vec::new();
         loop {
-            let Some(line) = self.ask_line("> ")? else { return Ok(None) };
+            let Some(line) = self.ask_line("> ")? else {
+                return Ok(None);
+            };
             if line.trim().is_empty() {
                 return Ok(Some(items));
             }
@@ -106,7 +119,10 @@ pub struct TermForm {
 impl TermForm {
     /// A form on the terminal's standard error, where dialoguer draws.
     pub fn new() -> Self {
-        TermForm { theme: ColorfulTheme::default(), term: console::Term::stderr() }
+        TermForm {
+            theme: ColorfulTheme::default(),
+            term: console::Term::stderr(),
+        }
     }
 }
 
@@ -127,7 +143,9 @@ fn cancelled_on_interrupt<T>(result: Result<T, dialoguer::Error>) -> Answer<T> {
 
 impl Form for TermForm {
     fn text(&mut self, label: &str, default: Option<&str>) -> Answer<String> {
-        let mut input = Input::<String>::with_theme(&self.theme).with_prompt(label).allow_empty(true);
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(label)
+            .allow_empty(true);
         if let Some(d) = default {
             input = input.default(d.to_string());
         }
@@ -135,7 +153,10 @@ impl Form for TermForm {
     }
 
     fn choose(&mut self, label: &str, options: &[&str], default: usize) -> Answer<usize> {
-        let select = Select::with_theme(&self.theme).with_prompt(label).items(options).default(default);
+        let select = Select::with_theme(&self.theme)
+            .with_prompt(label)
+            .items(options)
+            .default(default);
         cancelled_on_interrupt(select.interact_on_opt(&self.term)).map(Option::flatten)
     }
 
@@ -143,7 +164,9 @@ impl Form for TermForm {
         let mut items = Vec::new();
         loop {
             let prompt = format!("{label} #{} (empty to finish)", items.len() + 1);
-            let Some(line) = self.text(&prompt, None)? else { return Ok(None) };
+            let Some(line) = self.text(&prompt, None)? else {
+                return Ok(None);
+            };
             if line.trim().is_empty() {
                 return Ok(Some(items));
             }
@@ -170,7 +193,10 @@ mod tests {
         assert_eq!(f.text("Id", Some("x")).unwrap(), Some("x".into()));
         assert_eq!(f.text("Prompt", None).unwrap(), Some("hello".into()));
         assert_eq!(f.text("More", None).unwrap(), None);
-        assert_eq!(String::from_utf8(f.output).unwrap(), "Id [x]: Prompt: More: \n");
+        assert_eq!(
+            String::from_utf8(f.output).unwrap(),
+            "Id [x]: Prompt: More: \n"
+        );
     }
 
     #[test]
@@ -180,7 +206,11 @@ mod tests {
         assert_eq!(f.choose("Kind", &options, 0).unwrap(), Some(1));
         assert_eq!(f.choose("Kind", &options, 0).unwrap(), Some(0));
         assert_eq!(f.choose("Kind", &options, 0).unwrap(), Some(2));
-        assert!(String::from_utf8(f.output).unwrap().contains("Please answer with a number from 1 to 3"));
+        assert!(
+            String::from_utf8(f.output)
+                .unwrap()
+                .contains("Please answer with a number from 1 to 3")
+        );
     }
 
     #[test]

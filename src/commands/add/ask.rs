@@ -1,7 +1,5 @@
 //! The guided questions of `termquiz add`: each answer is checked with the bank's own rules.
 
-
-
 use crate::bank::{Bank, Difficulty, Kind, Question, sanitize};
 use crate::error::{Error, Result};
 use crate::import::{IdMaker, common};
@@ -14,13 +12,33 @@ type Step<T> = Result<std::result::Result<T, String>>;
 pub fn ask_question(form: &mut dyn Form, bank: &Bank) -> Result<Question> {
     let kind = got(form.choose("Kind", &Kind::NAMES, 0))?;
     let mut q = Question::new("new-question", "?", placeholder(Kind::NAMES[kind]));
-    step(form, &mut q, |f| Ok(Ok(got(f.text("Prompt", None))?.trim().to_string())), |q, p| q.prompt = p)?;
+    step(
+        form,
+        &mut q,
+        |f| Ok(Ok(got(f.text("Prompt", None))?.trim().to_string())),
+        |q, p| q.prompt = p,
+    )?;
     q.id = ask_id(form, bank, &q.prompt)?;
     let name = q.kind.name();
     step(form, &mut q, |f| ask_kind(f, name), |q, k| q.kind = k)?;
-    step(form, &mut q, |f| optional(f, "Explanation (empty for none)"), |q, e| q.explanation = e)?;
-    step(form, &mut q, |f| optional(f, "Source (empty for none)"), |q, s| q.source = s)?;
-    step(form, &mut q, |f| Ok(Ok(got(f.list("Tags"))?)), |q, t| q.tags = t)?;
+    step(
+        form,
+        &mut q,
+        |f| optional(f, "Explanation (empty for none)"),
+        |q, e| q.explanation = e,
+    )?;
+    step(
+        form,
+        &mut q,
+        |f| optional(f, "Source (empty for none)"),
+        |q, s| q.source = s,
+    )?;
+    step(
+        form,
+        &mut q,
+        |f| Ok(Ok(got(f.list("Tags"))?)),
+        |q, t| q.tags = t,
+    )?;
     let names = Difficulty::ALL.map(Difficulty::as_str);
     let difficulty = got(form.choose("Difficulty", &names, 1))?;
     q.difficulty = Difficulty::ALL[difficulty];
@@ -54,7 +72,10 @@ fn step<T>(
             }
             Err(reason) => reason,
         };
-        form.say(&format!("Not valid: {}; please try again.", sanitize::escape(&problem)))?;
+        form.say(&format!(
+            "Not valid: {}; please try again.",
+            sanitize::escape(&problem)
+        ))?;
     }
 }
 
@@ -62,13 +83,29 @@ fn step<T>(
 fn placeholder(kind: &str) -> Kind {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     match kind {
-        "single" => Kind::Single { answer: "a".into(), wrong: s(&["b"]) },
-        "multi" => Kind::Multi { answers: s(&["a"]), wrong: s(&["b"]) },
+        "single" => Kind::Single {
+            answer: "a".into(),
+            wrong: s(&["b"]),
+        },
+        "multi" => Kind::Multi {
+            answers: s(&["a"]),
+            wrong: s(&["b"]),
+        },
         "true_false" => Kind::TrueFalse { answer: true },
-        "text" => Kind::Text { answer: "a".into(), accept: vec![] },
-        "number" => Kind::Number { answer: 0.0, tolerance: 0.0 },
-        "order" => Kind::Order { items: s(&["a", "b"]) },
-        _ => Kind::Match { pairs: vec![("a".into(), "1".into()), ("b".into(), "2".into())] },
+        "text" => Kind::Text {
+            answer: "a".into(),
+            accept: vec![],
+        },
+        "number" => Kind::Number {
+            answer: 0.0,
+            tolerance: 0.0,
+        },
+        "order" => Kind::Order {
+            items: s(&["a", "b"]),
+        },
+        _ => Kind::Match {
+            pairs: vec![("a".into(), "1".into()), ("b".into(), "2".into())],
+        },
     }
 }
 
@@ -78,7 +115,10 @@ fn ask_id(form: &mut dyn Form, bank: &Bank, prompt: &str) -> Result<String> {
     loop {
         let id = got(form.text("Id", Some(&suggestion)))?.trim().to_string();
         let problem = if !common::is_id(&id) {
-            format!("id \"{}\" may only use a-z, 0-9 and '-'", sanitize::escape(&id))
+            format!(
+                "id \"{}\" may only use a-z, 0-9 and '-'",
+                sanitize::escape(&id)
+            )
         } else if used.contains(&id.as_str()) {
             format!("id \"{id}\" is already used in this bank")
         } else {
@@ -95,14 +135,29 @@ fn optional(form: &mut dyn Form, label: &str) -> Step<Option<String>> {
 
 /// Asks the answer fields of a kind.
 fn ask_kind(form: &mut dyn Form, kind: &str) -> Step<Kind> {
-    let line = |f: &mut dyn Form, label: &str| -> Result<String> { Ok(got(f.text(label, None))?.trim().to_string()) };
+    let line = |f: &mut dyn Form, label: &str| -> Result<String> {
+        Ok(got(f.text(label, None))?.trim().to_string())
+    };
     Ok(Ok(match kind {
-        "single" => Kind::Single { answer: line(form, "Answer")?, wrong: got(form.list("Wrong choices"))? },
-        "multi" => Kind::Multi { answers: got(form.list("Right answers"))?, wrong: got(form.list("Wrong choices"))? },
-        "true_false" => Kind::TrueFalse { answer: got(form.choose("Answer", &["true", "false"], 0))? == 0 },
-        "text" => Kind::Text { answer: line(form, "Answer")?, accept: got(form.list("Also accept"))? },
+        "single" => Kind::Single {
+            answer: line(form, "Answer")?,
+            wrong: got(form.list("Wrong choices"))?,
+        },
+        "multi" => Kind::Multi {
+            answers: got(form.list("Right answers"))?,
+            wrong: got(form.list("Wrong choices"))?,
+        },
+        "true_false" => Kind::TrueFalse {
+            answer: got(form.choose("Answer", &["true", "false"], 0))? == 0,
+        },
+        "text" => Kind::Text {
+            answer: line(form, "Answer")?,
+            accept: got(form.list("Also accept"))?,
+        },
         "number" => return number(form),
-        "order" => Kind::Order { items: got(form.list("Items in the right order"))? },
+        "order" => Kind::Order {
+            items: got(form.list("Items in the right order"))?,
+        },
         _ => return pairs(form),
     }))
 }
@@ -114,7 +169,10 @@ fn number(form: &mut dyn Form) -> Step<Kind> {
     Ok(match (parse(&answer), parse(&tolerance)) {
         (Some(answer), Some(tolerance)) => Ok(Kind::Number { answer, tolerance }),
         (None, _) => Err(format!("\"{}\" is not a number", answer.trim())),
-        (_, None) => Err(format!("tolerance \"{}\" is not a number", tolerance.trim())),
+        (_, None) => Err(format!(
+            "tolerance \"{}\" is not a number",
+            tolerance.trim()
+        )),
     })
 }
 
@@ -129,4 +187,3 @@ fn pairs(form: &mut dyn Form) -> Step<Kind> {
     }
     Ok(Ok(Kind::Match { pairs }))
 }
-
