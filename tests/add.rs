@@ -159,3 +159,75 @@ fn crlf_banks_stay_crlf() {
         Kind::TrueFalse { answer: false }
     );
 }
+
+/// Through a real terminal (PTY): dialoguer prompts, then Esc in a choice cancels.
+#[cfg(unix)]
+mod pty {
+    use std::time::Duration;
+
+    use expectrl::Expect;
+    use expectrl::process::unix::WaitStatus;
+    use expectrl::session::OsSession as Session;
+
+    fn spawn(path: &std::path::Path) -> Session {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_termquiz"));
+        cmd.arg("add")
+            .arg(path)
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm");
+        let mut session = Session::spawn(cmd).unwrap();
+        session.set_expect_timeout(Some(Duration::from_secs(20)));
+        session
+    }
+
+    fn exit_code(session: &Session) -> i32 {
+        match session.get_process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("not a normal exit: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn esc_at_a_choice_cancels_without_writing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = super::bank_file(dir.path(), super::BANK);
+        let mut session = spawn(&path);
+        session.expect("Kind").unwrap();
+        session.send("\x1b").unwrap();
+        assert_eq!(exit_code(&session), 130);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), super::BANK);
+    }
+
+    #[test]
+    fn a_question_is_added_through_dialoguer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = super::bank_file(dir.path(), super::BANK);
+        let mut session = spawn(&path);
+        let steps = [
+            ("Kind", "\r"),
+            ("Prompt", "Capital of Italy?\r"),
+            ("Id", "\r"),
+            ("Answer", "Rome\r"),
+            ("Wrong choices #1", "Milan\r"),
+            ("Wrong choices #2", "\r"),
+            ("Explanation", "\r"),
+            ("Source", "\r"),
+            ("Tags #1", "\r"),
+            ("Difficulty", "\r"),
+        ];
+        for (label, keys) in steps {
+            session.expect(label).unwrap();
+            session.send(keys).unwrap();
+        }
+        session.expect("Added \"capital-of-italy\"").unwrap();
+        assert_eq!(exit_code(&session), 0);
+        let q = super::last_question(&std::fs::read_to_string(&path).unwrap());
+        assert_eq!(
+            q.kind,
+            super::Kind::Single {
+                answer: "Rome".into(),
+                wrong: vec!["Milan".into()]
+            }
+        );
+    }
+}
