@@ -4,6 +4,7 @@ use std::io;
 use std::process::ExitCode;
 
 use crate::bank::LoadError;
+use crate::import::ImportError;
 
 /// Everything that can end a command early.
 #[derive(Debug, thiserror::Error)]
@@ -14,6 +15,9 @@ pub enum Error {
     /// Some other input (a result file, an import file, an answer) is invalid.
     #[error("{0}")]
     Invalid(String),
+    /// An import file could not be converted; names the file (and line for JSON).
+    #[error("{file}{sep}{source}", sep = .source.separator())]
+    Import { file: String, source: ImportError },
     /// A file could not be read or written.
     #[error("{path}: {source}")]
     File { path: String, source: io::Error },
@@ -40,7 +44,11 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Bank(_) | Error::Invalid(_) | Error::File { .. } | Error::Output(_) => 1,
+            Error::Bank(_)
+            | Error::Invalid(_)
+            | Error::Import { .. }
+            | Error::File { .. }
+            | Error::Output(_) => 1,
             Error::Usage(_) => 2,
             Error::Interrupted => 130,
         }

@@ -5,6 +5,7 @@ mod export;
 mod import;
 mod interrupt;
 mod list;
+mod output;
 mod play;
 mod report;
 mod review;

@@ -1,6 +1,7 @@
 //! The front ends: a `Prompter` asks one question and shows text; `play` drives a session.
 //! The UI never grades: it hands answers to the engine.
 
+pub mod form;
 pub mod labels;
 pub mod parse;
 pub mod plain;
