@@ -17,12 +17,17 @@ pub fn run(args: &AddArgs) -> Result<()> {
     let bytes = std::fs::read(&args.bank).map_err(|e| Error::file(&args.bank, e))?;
     let bank = bank::parse(&name, &bytes).map_err(|d| Error::Bank(LoadError::Invalid(d)))?;
     let text = String::from_utf8(bytes).map_err(|e| Error::Invalid(format!("{name}: {e}")))?;
+    // Ctrl-C, SIGTERM or SIGHUP while asking: nothing is written, the cursor comes back.
+    let guard = super::interrupt::install();
+    let cancelled = format!("\ncancelled; {} was not changed", sanitize::escape(&name));
+    guard.arm(move || eprintln!("{cancelled}"));
     let question = if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         ask_and_show(&mut TermForm::new(), &bank)?
     } else {
         let mut form = PlainForm::new(std::io::stdin().lock(), std::io::stdout().lock());
         ask_and_show(&mut form, &bank)?
     };
+    guard.disarm();
     let updated = with_question(&name, &text, &bank, &question)?;
     write_atomic(&args.bank, updated.as_bytes())?;
     let count = bank.questions.len() + 1;
