@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use crate::bank::LoadError;
 use crate::import::ImportError;
+use crate::store::StoreError;
 
 /// Everything that can end a command early.
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +19,9 @@ pub enum Error {
     /// An import file could not be converted; names the file (and line for JSON).
     #[error("{file}{sep}{source}", sep = .source.separator())]
     Import { file: String, source: ImportError },
+    /// History, a result file or the review state could not be read or written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
     /// A file could not be read or written.
     #[error("{path}: {source}")]
     File { path: String, source: io::Error },
@@ -47,6 +51,7 @@ impl Error {
             Error::Bank(_)
             | Error::Invalid(_)
             | Error::Import { .. }
+            | Error::Store(_)
             | Error::File { .. }
             | Error::Output(_) => 1,
             Error::Usage(_) => 2,

@@ -258,3 +258,118 @@ fn end_of_input_at_every_kind_of_question_exits_130() {
             .stdout_has("Answered 0 of 1");
     }
 }
+
+fn read_json(path: &std::path::Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn results_file_holds_the_whole_session() {
+    let path = fixture("banks/all-kinds.json");
+    let bank = bank::load_file(&path).unwrap();
+    let quiz = Quiz::new();
+    let out = quiz.path().join("ada.json");
+    let run = quiz
+        .args([
+            "play",
+            &path.display().to_string(),
+            "--seed",
+            "8",
+            "--mode",
+            "exam",
+            "--name",
+            "Ada",
+        ])
+        .args(["--results", &out.display().to_string()])
+        .stdin(&answer_lines(&bank, 8, |n| n == 0))
+        .run()
+        .code(0)
+        .stdout_has("Result saved to");
+    let result = read_json(&out);
+    assert_eq!(result["name"], "Ada");
+    assert_eq!(result["bank"], "All kinds");
+    assert_eq!(result["mode"], "exam");
+    assert_eq!(result["seed"], 8);
+    assert_eq!(result["interrupted"], false);
+    let questions = result["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 7);
+    assert_eq!(questions[0]["correct"], false);
+    assert!(questions[1..].iter().all(|q| q["correct"] == true));
+    for field in ["id", "awarded", "points", "answer", "ms"] {
+        assert!(questions.iter().all(|q| !q[field].is_null()), "{field}");
+    }
+    let total: f64 = questions
+        .iter()
+        .map(|q| q["awarded"].as_f64().unwrap())
+        .sum();
+    assert_eq!(result["score"].as_f64().unwrap(), total);
+    for stamp in ["started_at", "finished_at"] {
+        assert!(
+            result[stamp]
+                .as_str()
+                .unwrap()
+                .parse::<jiff::Timestamp>()
+                .is_ok(),
+            "{stamp}"
+        );
+    }
+    let history = std::fs::read_to_string(run.dir.path().join("data/history.jsonl")).unwrap();
+    assert_eq!(history.lines().count(), 1);
+    let line: serde_json::Value = serde_json::from_str(history.lines().next().unwrap()).unwrap();
+    assert_eq!(line["questions"], result["questions"]);
+}
+
+#[test]
+fn end_of_input_saves_a_valid_partial_result() {
+    let path = fixture("banks/all-kinds.json");
+    let bank = bank::load_file(&path).unwrap();
+    let three: String = answer_lines(&bank, 4, |_| false)
+        .lines()
+        .take(3)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let quiz = Quiz::new();
+    let dir = quiz.path().join("class");
+    let run = quiz
+        .args([
+            "play",
+            &path.display().to_string(),
+            "--seed",
+            "4",
+            "--name",
+            "Bo",
+        ])
+        .args(["--results", &format!("{}/", dir.display())])
+        .stdin(&three)
+        .run()
+        .code(130);
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("bo-") && name.ends_with(".json"), "{name}");
+    let result = read_json(&files[0]);
+    assert_eq!(result["interrupted"], true);
+    assert_eq!(result["questions"].as_array().unwrap().len(), 3);
+    assert!(run.stdout.contains("Stopped early"));
+}
+
+#[test]
+fn a_session_with_no_answers_leaves_no_history() {
+    let path = fixture("banks/all-kinds.json").display().to_string();
+    let run = Quiz::new().args(["play", &path]).run().code(130);
+    assert!(!run.dir.path().join("data/history.jsonl").exists());
+}
+
+#[test]
+fn an_unwritable_results_path_is_an_error_after_the_summary() {
+    let path = fixture("banks/all-kinds.json").display().to_string();
+    Quiz::new()
+        .args(["play", &path, "--results", "/nonexistent/dir/r.json"])
+        .run()
+        .code(1)
+        .stdout_has("Stopped early")
+        .stderr_has("error: /nonexistent/dir/r.json: ");
+}

@@ -18,17 +18,7 @@ pub fn write_output(path: Option<&Path>, text: &str) -> Result<()> {
     }
 }
 
-/// Replaces `path` with `bytes` so readers see the old file or the new one, never half of it.
+/// Replaces `path` with `bytes` atomically; errors name the file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::file(path, e))?;
-    temp.write_all(bytes).map_err(|e| Error::file(path, e))?;
-    temp.as_file()
-        .sync_all()
-        .map_err(|e| Error::file(path, e))?;
-    temp.persist(path).map_err(|e| Error::file(path, e.error))?;
-    Ok(())
+    crate::store::atomic::write_atomic(path, bytes).map_err(|e| Error::file(path, e))
 }

@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
+use crate::bank::sanitize::escape;
 use crate::error::Result;
-use crate::store::SessionRecord;
+use crate::store::{SessionRecord, history, paths, results};
 
 /// The places a session's record is written to.
 #[derive(Debug, Clone)]
@@ -17,9 +18,23 @@ impl Target {
         Target { results }
     }
 
-    /// Saves the record; returns lines to tell the player.
-    pub fn save(&self, _record: &SessionRecord) -> Result<Vec<String>> {
-        let _ = &self.results;
-        Ok(Vec::new())
+    /// Saves the record: the result file when asked for (its failure is an error), and a
+    /// history line when anything was answered (its failure only a warning).
+    pub fn save(&self, record: &SessionRecord) -> Result<Vec<String>> {
+        let mut said = Vec::new();
+        if let Some(target) = &self.results {
+            let path = results::write_result(target, record)?;
+            said.push(format!(
+                "Result saved to {}",
+                escape(&path.display().to_string())
+            ));
+        }
+        if !record.questions.is_empty() {
+            let saved = paths::data_dir().and_then(|dir| history::append(&dir, record));
+            if let Err(e) = saved {
+                said.push(format!("warning: history not saved: {e}"));
+            }
+        }
+        Ok(said)
     }
 }

@@ -1,0 +1,49 @@
+//! Errors of the files termquiz keeps.
+
+use std::io;
+use std::path::Path;
+
+/// Why a stored file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Neither `TERMQUIZ_DATA_DIR` nor a home directory.
+    #[error("no home directory to keep termquiz's data in; set TERMQUIZ_DATA_DIR")]
+    NoHome,
+    /// Reading or writing failed.
+    #[error("{path}: {source}")]
+    Io { path: String, source: io::Error },
+    /// A file is not the JSON termquiz wrote.
+    #[error("{path}:{line}:{column}: {message}")]
+    Json {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl StoreError {
+    /// An I/O error on `path`.
+    pub fn io(path: &Path, source: io::Error) -> Self {
+        StoreError::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+
+    /// A JSON error in `path`, at its line and column.
+    pub fn json(path: &Path, e: &serde_json::Error) -> Self {
+        let full = e.to_string();
+        let message = full
+            .rfind(" at line ")
+            .map_or(full.as_str(), |at| &full[..at])
+            .to_string();
+        let message = crate::bank::sanitize::escape_line(&message).into_owned();
+        StoreError::Json {
+            path: path.display().to_string(),
+            line: e.line().max(1),
+            column: e.column().max(1),
+            message,
+        }
+    }
+}

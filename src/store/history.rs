@@ -1,0 +1,146 @@
+//! `history.jsonl`: one line per finished or interrupted session, appended whole.
+
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use super::StoreError;
+use super::record::SessionRecord;
+
+/// The history file's name in the data dir.
+pub const HISTORY_FILE: &str = "history.jsonl";
+
+/// The history file in `dir`.
+pub fn history_path(dir: &Path) -> PathBuf {
+    dir.join(HISTORY_FILE)
+}
+
+/// Appends one record as a complete line with a single write, then syncs. After a torn
+/// last line (a crash mid-write) the record starts on a line of its own.
+pub fn append(dir: &Path, record: &SessionRecord) -> Result<(), StoreError> {
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+    let path = history_path(dir);
+    let io = |e| StoreError::io(&path, e);
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .open(&path)
+        .map_err(io)?;
+    let mut line = Vec::with_capacity(512);
+    if ends_mid_line(&mut file).map_err(io)? {
+        line.push(b'\n');
+    }
+    serde_json::to_writer(&mut line, record).map_err(|e| io(e.into()))?;
+    line.push(b'\n');
+    file.write_all(&line).map_err(io)?;
+    file.sync_all().map_err(io)
+}
+
+fn ends_mid_line(file: &mut std::fs::File) -> std::io::Result<bool> {
+    if file.metadata()?.len() == 0 {
+        return Ok(false);
+    }
+    file.seek(SeekFrom::End(-1))?;
+    let mut last = [0u8];
+    file.read_exact(&mut last)?;
+    Ok(last[0] != b'\n')
+}
+
+/// Every readable record, and a warning per damaged line (which stays in the file).
+pub fn load(dir: &Path) -> Result<(Vec<SessionRecord>, Vec<String>), StoreError> {
+    let path = history_path(dir);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+        Err(e) => return Err(StoreError::io(&path, e)),
+    };
+    let mut records = Vec::new();
+    let mut warnings = Vec::new();
+    for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<SessionRecord>(line) {
+            Ok(record) => records.push(record),
+            Err(e) => warnings.push(format!(
+                "{}:{}: skipped a damaged line ({e})",
+                path.display(),
+                index + 1
+            )),
+        }
+    }
+    Ok((records, warnings))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::store::record::QuestionRecord;
+
+    pub(crate) fn record(name: &str, score: f64) -> SessionRecord {
+        let at = jiff::Timestamp::from_second(1_764_000_000).unwrap();
+        SessionRecord {
+            name: name.into(),
+            bank: "Bank".into(),
+            started_at: at,
+            finished_at: at,
+            mode: "practice".into(),
+            seed: 1,
+            score,
+            max_score: 2.0,
+            interrupted: false,
+            longest_streak: 1,
+            questions: vec![QuestionRecord {
+                id: "q".into(),
+                correct: score > 0.0,
+                awarded: score,
+                points: 2,
+                answer: "a".into(),
+                ms: 10,
+                tags: vec!["t".into()],
+            }],
+        }
+    }
+
+    #[test]
+    fn append_then_load() {
+        let dir = tempfile::tempdir().unwrap();
+        append(dir.path(), &record("a", 1.0)).unwrap();
+        append(dir.path(), &record("b", 2.0)).unwrap();
+        let (records, warnings) = load(dir.path()).unwrap();
+        assert_eq!(records, vec![record("a", 1.0), record("b", 2.0)]);
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn a_torn_line_is_skipped_with_its_number_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        append(dir.path(), &record("a", 1.0)).unwrap();
+        let path = history_path(dir.path());
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        file.write_all(br#"{"name":"torn","bank":"#).unwrap();
+        append(dir.path(), &record("b", 2.0)).unwrap();
+        let (records, warnings) = load(dir.path()).unwrap();
+        assert_eq!(records, vec![record("a", 1.0), record("b", 2.0)]);
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].contains("history.jsonl:2: skipped a damaged line"),
+            "{}",
+            warnings[0]
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains(r#"{"name":"torn","bank":"#),
+            "the damaged line is never rewritten away"
+        );
+    }
+
+    #[test]
+    fn no_file_is_an_empty_history() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(dir.path()).unwrap(), (Vec::new(), Vec::new()));
+    }
+}
