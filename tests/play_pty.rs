@@ -31,6 +31,34 @@ fn spawn(args: &[&str], data: &Path) -> OsSession {
     session
 }
 
+/// Reads to the end and checks a clean stop: the summary, the cursor shown, exit 130.
+fn assert_stopped_cleanly(pty: &mut OsSession, what: &str) -> String {
+    let rest = pty.expect(Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(rest.contains("Stopped early"), "{what}: {rest}");
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "{what}: the cursor was not shown again: {rest:?}"
+    );
+    let status = pty.get_process().wait().unwrap();
+    assert_eq!(
+        status,
+        WaitStatus::Exited(pty.get_process().pid(), 130),
+        "{what}"
+    );
+    rest
+}
+
+/// Starts `play` on the four-question bank in a temp dir.
+fn spawn_on_bank(dir: &Path) -> OsSession {
+    let bank_path = dir.join("pty.json");
+    std::fs::write(&bank_path, BANK).unwrap();
+    spawn(
+        &["play", &bank_path.display().to_string(), "--seed", "4"],
+        &dir.join("data"),
+    )
+}
+
 /// The keys that give `answer` in dialoguer: arrows and space, then Enter.
 fn keys(answer: &Answer) -> String {
     match answer {
@@ -86,69 +114,33 @@ fn answers_with_arrows_space_and_typing_then_esc_exits_130_with_cursor_shown() {
     }
     std::thread::sleep(Duration::from_millis(150));
     pty.send("\x1b").unwrap();
-    let rest = pty.expect(Eof).unwrap();
-    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
-    assert!(rest.contains("Stopped early"), "{rest}");
+    let rest = assert_stopped_cleanly(&mut pty, "esc");
     assert!(
         rest.contains(&format!("{answered} of {answered} right")),
         "{rest}"
-    );
-    assert!(
-        rest.contains("\x1b[?25h"),
-        "the cursor was not shown again: {rest:?}"
-    );
-    assert_eq!(
-        pty.get_process().wait().unwrap(),
-        WaitStatus::Exited(pty.get_process().pid(), 130)
     );
 }
 
 #[test]
 fn ctrl_c_in_a_prompt_stops_cleanly() {
     let dir = tempfile::tempdir().unwrap();
-    let bank_path = dir.path().join("pty.json");
-    std::fs::write(&bank_path, BANK).unwrap();
-    let path = bank_path.display().to_string();
-    let mut pty = spawn(&["play", &path, "--seed", "4"], &dir.path().join("data"));
+    let mut pty = spawn_on_bank(dir.path());
     pty.expect("Question 1/4").unwrap();
     std::thread::sleep(Duration::from_millis(200));
     pty.send("\x03").unwrap();
-    let rest = pty.expect(Eof).unwrap();
-    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
-    assert!(rest.contains("Stopped early"), "{rest}");
-    assert!(
-        rest.contains("\x1b[?25h"),
-        "the cursor was not shown again: {rest:?}"
-    );
-    assert_eq!(
-        pty.get_process().wait().unwrap(),
-        WaitStatus::Exited(pty.get_process().pid(), 130)
-    );
+    assert_stopped_cleanly(&mut pty, "ctrl-c");
 }
 
 #[test]
 fn sigterm_while_waiting_for_a_key_exits_130_with_cursor_shown() {
     let dir = tempfile::tempdir().unwrap();
-    let bank_path = dir.path().join("pty.json");
-    std::fs::write(&bank_path, BANK).unwrap();
-    let path = bank_path.display().to_string();
-    let mut pty = spawn(&["play", &path, "--seed", "4"], &dir.path().join("data"));
+    let mut pty = spawn_on_bank(dir.path());
     pty.expect("Question 1/4").unwrap();
     std::thread::sleep(Duration::from_millis(200));
     let pid = pty.get_process().pid().to_string();
     let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
     assert!(killed.success());
-    let rest = pty.expect(Eof).unwrap();
-    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
-    assert!(rest.contains("Stopped early"), "{rest}");
-    assert!(
-        rest.contains("\x1b[?25h"),
-        "the cursor was not shown again: {rest:?}"
-    );
-    assert_eq!(
-        pty.get_process().wait().unwrap(),
-        WaitStatus::Exited(pty.get_process().pid(), 130)
-    );
+    assert_stopped_cleanly(&mut pty, "sigterm");
 }
 
 #[test]
@@ -240,19 +232,7 @@ fn every_kind_of_prompt_stops_on_ctrl_c_and_esc() {
             pty.expect("Only question").unwrap();
             std::thread::sleep(Duration::from_millis(200));
             pty.send(*key).unwrap();
-            let rest = pty.expect(Eof).unwrap();
-            let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
-            assert!(rest.contains("Stopped early"), "{kind} {key:?}: {rest}");
-            assert!(
-                rest.contains("\x1b[?25h"),
-                "{kind} {key:?}: cursor not shown: {rest:?}"
-            );
-            let status = pty.get_process().wait().unwrap();
-            assert_eq!(
-                status,
-                WaitStatus::Exited(pty.get_process().pid(), 130),
-                "{kind} {key:?}"
-            );
+            assert_stopped_cleanly(&mut pty, &format!("{kind} {key:?}"));
         }
     }
 }
