@@ -42,3 +42,9 @@ for n in "${sizes[@]}"; do
   row "jq length" "$label" jq length "$f"
   row "termquiz play --count 20 (EOF at once)" "$label" sh -c "$bin play '$f' --count 20 --seed 1 </dev/null; test \$? -eq 130"
 done
+
+# GIFT import of about 50k questions (the generator's banks, exported; order questions drop out).
+target/release/examples/gen_bank 58400 >"$work/g.json"
+"$bin" export "$work/g.json" --to gift -o "$work/g.gift" 2>/dev/null
+n=$(grep -c '^::' "$work/g.gift")
+row "termquiz import --from gift" "$n q GIFT" "$bin" import "$work/g.gift" --from gift -o "$work/g-back.json"

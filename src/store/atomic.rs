@@ -12,11 +12,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     };
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
     temp.write_all(bytes)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        temp.as_file().set_permissions(meta.permissions())?;
+    match std::fs::metadata(path) {
+        Ok(meta) => temp.as_file().set_permissions(meta.permissions())?,
+        // A temp file is private (0600); a new file gets the usual 0644.
+        Err(_) => set_new_file_permissions(temp.as_file())?,
     }
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_new_file_permissions(file: &std::fs::File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_permissions(_file: &std::fs::File) -> io::Result<()> {
     Ok(())
 }
 
