@@ -56,4 +56,16 @@ mod tests {
             "no temp file left behind"
         );
     }
+
+    #[test]
+    fn a_new_file_is_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.json");
+        write_atomic(&path, b"x").unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
+    }
 }
