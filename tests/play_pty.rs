@@ -236,3 +236,35 @@ fn every_kind_of_prompt_stops_on_ctrl_c_and_esc() {
         }
     }
 }
+
+#[test]
+fn data_printed_to_a_terminal_is_escaped_but_pipes_stay_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let bidi = dir.path().join("bidi.json");
+    std::fs::write(
+        &bidi,
+        r#"{"title": "Bidi", "questions": [{"id": "x", "kind": "single", "prompt": "Pick\u202e one", "answer": "a", "wrong": ["b"]}]}"#,
+    )
+    .unwrap();
+    let path = bidi.display().to_string();
+    for args in [
+        vec!["list", path.as_str(), "--format", "json"],
+        vec!["export", path.as_str(), "--to", "gift"],
+    ] {
+        let mut pty = spawn(&args, &dir.path().join("data"));
+        let out = pty.expect(Eof).unwrap();
+        let out = String::from_utf8_lossy(out.as_bytes()).into_owned();
+        assert!(
+            !out.contains('\u{202e}') && out.contains("Pick\\u{202e} one"),
+            "{args:?}: {out:?}"
+        );
+        let piped = Command::new(env!("CARGO_BIN_EXE_termquiz"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            String::from_utf8_lossy(&piped.stdout).contains("Pick\u{202e} one"),
+            "{args:?}: a pipe gets the exact text"
+        );
+    }
+}

@@ -11,13 +11,15 @@ use crate::error::Result;
 /// Prints the banks in the chosen format.
 pub fn run(args: &ListArgs) -> Result<()> {
     let bank = bank::load_paths(&args.banks)?;
-    let mut out = std::io::stdout().lock();
     match args.format {
-        ListFormat::Json => out.write_all(bank::raw::to_json(&bank).as_bytes())?,
-        ListFormat::Table => write_table(&mut out, &bank, table_width())?,
+        ListFormat::Json => super::output::write_stdout(&bank::raw::to_json(&bank)),
+        ListFormat::Table => {
+            let mut out = std::io::stdout().lock();
+            write_table(&mut out, &bank, table_width())?;
+            out.flush()?;
+            Ok(())
+        }
     }
-    out.flush()?;
-    Ok(())
 }
 
 fn table_width() -> usize {
