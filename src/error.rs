@@ -4,6 +4,7 @@ use std::io;
 use std::process::ExitCode;
 
 use crate::bank::LoadError;
+use crate::import::ImportError;
 use crate::store::StoreError;
 
 /// Everything that can end a command early.
@@ -15,7 +16,10 @@ pub enum Error {
     /// Some other input (a result file, an import file, an answer) is invalid.
     #[error("{0}")]
     Invalid(String),
-    /// A history, result or review file could not be read or written.
+    /// An import file could not be converted; names the file (and line for JSON).
+    #[error("{file}{sep}{source}", sep = .source.separator())]
+    Import { file: String, source: ImportError },
+    /// History, a result file or the review state could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
     /// A file could not be read or written.
@@ -35,7 +39,10 @@ pub enum Error {
 impl Error {
     /// Wraps an I/O error with the file it concerns.
     pub fn file(path: impl AsRef<std::path::Path>, source: io::Error) -> Self {
-        Error::File { path: path.as_ref().display().to_string(), source }
+        Error::File {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
     }
 
     /// The process exit code for this error.
@@ -43,6 +50,7 @@ impl Error {
         match self {
             Error::Bank(_)
             | Error::Invalid(_)
+            | Error::Import { .. }
             | Error::Store(_)
             | Error::File { .. }
             | Error::Output(_) => 1,

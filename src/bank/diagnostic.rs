@@ -26,13 +26,13 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let message = crate::bank::sanitize::escape(&self.message);
+        let message = crate::bank::sanitize::escape_line(&self.message);
         match &self.location {
             Location::LineCol { line, column } => {
                 write!(f, "{}:{line}:{column}: {message}", self.file)
             }
             Location::Path { path, id: Some(id) } => {
-                let id = crate::bank::sanitize::escape(id);
+                let id = crate::bank::sanitize::escape_line(id);
                 write!(f, "{}: {path} (id \"{id}\"): {message}", self.file)
             }
             Location::Path { path, id: None } => write!(f, "{}: {path}: {message}", self.file),
@@ -51,7 +51,12 @@ pub(crate) struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        LineIndex { text, offset: 0, line: 1, line_start: 0 }
+        LineIndex {
+            text,
+            offset: 0,
+            line: 1,
+            line_start: 0,
+        }
     }
 
     /// Line and 1-based column (in characters) of `offset`; offsets must not go backwards.

@@ -15,13 +15,17 @@ impl Filter {
     /// True when the question passes the filter.
     pub fn matches(&self, q: &Question) -> bool {
         let tag_ok = self.tags.is_empty()
-            || q.tags.iter().any(|t| self.tags.iter().any(|want| want.eq_ignore_ascii_case(t)));
+            || q.tags
+                .iter()
+                .any(|t| self.tags.iter().any(|want| want.eq_ignore_ascii_case(t)));
         tag_ok && self.difficulty.is_none_or(|d| d == q.difficulty)
     }
 
     /// The indices of the questions that pass, in bank order.
     pub fn apply(&self, questions: &[Question]) -> Vec<usize> {
-        (0..questions.len()).filter(|&i| self.matches(&questions[i])).collect()
+        (0..questions.len())
+            .filter(|&i| self.matches(&questions[i]))
+            .collect()
     }
 
     /// A short description for messages ("tag history, difficulty hard").
@@ -57,15 +61,29 @@ mod tests {
 
     #[test]
     fn tags_are_any_of_and_case_insensitive() {
-        let qs = [q(&["history"], Difficulty::Easy), q(&["labels"], Difficulty::Easy), q(&[], Difficulty::Easy)];
-        let f = Filter { tags: vec!["HISTORY".into(), "labels".into()], difficulty: None };
+        let qs = [
+            q(&["history"], Difficulty::Easy),
+            q(&["labels"], Difficulty::Easy),
+            q(&[], Difficulty::Easy),
+        ];
+        let f = Filter {
+            tags: vec!["HISTORY".into(), "labels".into()],
+            difficulty: None,
+        };
         assert_eq!(f.apply(&qs), vec![0, 1]);
     }
 
     #[test]
     fn difficulty_and_tag_both_apply() {
-        let qs = [q(&["a"], Difficulty::Easy), q(&["a"], Difficulty::Hard), q(&["b"], Difficulty::Hard)];
-        let f = Filter { tags: vec!["a".into()], difficulty: Some(Difficulty::Hard) };
+        let qs = [
+            q(&["a"], Difficulty::Easy),
+            q(&["a"], Difficulty::Hard),
+            q(&["b"], Difficulty::Hard),
+        ];
+        let f = Filter {
+            tags: vec!["a".into()],
+            difficulty: Some(Difficulty::Hard),
+        };
         assert_eq!(f.apply(&qs), vec![1]);
         assert_eq!(f.describe(), "tag a, difficulty hard");
     }

@@ -4,11 +4,13 @@ pub mod diagnostic;
 pub mod filter;
 pub mod load;
 pub mod model;
+pub mod parse;
 pub mod raw;
 pub mod sanitize;
 pub mod schema;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Location};
-pub use load::{LoadError, default_bank, load_file, load_paths, parse};
+pub use load::{LoadError, default_bank, load_file, load_paths};
 pub use model::{Bank, Difficulty, Kind, Question};
+pub use parse::{check, parse};

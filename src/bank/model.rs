@@ -44,7 +44,10 @@ pub enum Kind {
     /// Pick one of the shuffled choices.
     Single { answer: String, wrong: Vec<String> },
     /// Pick several; partial credit.
-    Multi { answers: Vec<String>, wrong: Vec<String> },
+    Multi {
+        answers: Vec<String>,
+        wrong: Vec<String>,
+    },
     /// True or false.
     TrueFalse { answer: bool },
     /// Typed text, graded leniently.
@@ -58,7 +61,9 @@ pub enum Kind {
 }
 
 /// How hard a question is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Difficulty {
     Easy,
@@ -94,8 +99,15 @@ impl std::fmt::Display for Difficulty {
 
 impl Kind {
     /// All kind names as written in banks.
-    pub const NAMES: [&'static str; 7] =
-        ["single", "multi", "true_false", "text", "number", "order", "match"];
+    pub const NAMES: [&'static str; 7] = [
+        "single",
+        "multi",
+        "true_false",
+        "text",
+        "number",
+        "order",
+        "match",
+    ];
 
     /// The kind's name as written in banks.
     pub fn name(&self) -> &'static str {
@@ -134,7 +146,9 @@ impl Question {
             Kind::Single { answer, .. } | Kind::Text { answer, .. } => answer.clone(),
             Kind::Multi { answers, .. } => answers.join(", "),
             Kind::TrueFalse { answer } => if *answer { "true" } else { "false" }.to_string(),
-            Kind::Number { answer, tolerance } if *tolerance > 0.0 => format!("{answer} (± {tolerance})"),
+            Kind::Number { answer, tolerance } if *tolerance > 0.0 => {
+                format!("{answer} (± {tolerance})")
+            }
             Kind::Number { answer, .. } => answer.to_string(),
             Kind::Order { items } => items.join(" → "),
             Kind::Match { pairs } => pairs

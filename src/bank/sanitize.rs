@@ -11,12 +11,21 @@ pub fn is_unsafe(c: char) -> bool {
 
 /// Text with every unsafe character replaced by a visible `\u{..}` escape; newline and tab stay.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    escape_where(text, is_unsafe)
+}
+
+/// Like [`escape`], but newlines and tabs are escaped too: for messages that must stay one line.
+pub fn escape_line(text: &str) -> Cow<'_, str> {
+    escape_where(text, |c| is_unsafe(c) || c == '\n' || c == '\t')
+}
+
+fn escape_where(text: &str, unsafe_char: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(&unsafe_char) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if is_unsafe(c) {
+        if unsafe_char(c) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
@@ -38,7 +47,10 @@ mod tests {
     fn escapes_terminal_controls() {
         let evil = "a\u{1b}[2Jb\rc\u{8}d\u{7}e\u{9b}f\u{202e}g\u{2066}h";
         let safe = escape(evil);
-        assert_eq!(safe, "a\\u{1b}[2Jb\\u{d}c\\u{8}d\\u{7}e\\u{9b}f\\u{202e}g\\u{2066}h");
+        assert_eq!(
+            safe,
+            "a\\u{1b}[2Jb\\u{d}c\\u{8}d\\u{7}e\\u{9b}f\\u{202e}g\\u{2066}h"
+        );
         assert!(!safe.chars().any(is_unsafe));
     }
 
@@ -46,6 +58,11 @@ mod tests {
     fn keeps_newline_tab_and_unicode() {
         let text = "Café\tthé\nnaïve — ok";
         assert!(matches!(escape(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escape_line_keeps_one_line() {
+        assert_eq!(escape_line("a\nb\tc"), "a\\u{a}b\\u{9}c");
     }
 
     #[test]

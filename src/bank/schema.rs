@@ -17,9 +17,17 @@ fn kind_rules() -> Vec<Value> {
     let rules: [(&str, Value, &[&str]); 7] = [
         ("single", json!({ "answer": text() }), &["answer", "wrong"]),
         ("multi", json!({}), &["answers", "wrong"]),
-        ("true_false", json!({ "answer": { "type": "boolean" } }), &["answer"]),
+        (
+            "true_false",
+            json!({ "answer": { "type": "boolean" } }),
+            &["answer"],
+        ),
         ("text", json!({ "answer": text() }), &["answer"]),
-        ("number", json!({ "answer": { "type": "number" } }), &["answer"]),
+        (
+            "number",
+            json!({ "answer": { "type": "number" } }),
+            &["answer"],
+        ),
         ("order", json!({}), &["items"]),
         ("match", json!({}), &["pairs"]),
     ];
@@ -120,16 +128,24 @@ mod tests {
             .and_then(|v| v.as_object().map(|o| o.keys().cloned().collect()))
             .unwrap_or_default();
         let schema = schema();
-        let schema_keys: Vec<String> =
-            schema["$defs"]["question"]["properties"].as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
+        let schema_keys: Vec<String> = schema["$defs"]["question"]["properties"]
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default();
         assert_eq!(raw_keys, schema_keys);
     }
 
     #[test]
     fn every_kind_has_a_rule() {
         let schema = schema();
-        let rules = schema["$defs"]["question"]["allOf"].as_array().cloned().unwrap_or_default();
-        let kinds: Vec<&str> = rules.iter().filter_map(|r| r["if"]["properties"]["kind"]["const"].as_str()).collect();
+        let rules = schema["$defs"]["question"]["allOf"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let kinds: Vec<&str> = rules
+            .iter()
+            .filter_map(|r| r["if"]["properties"]["kind"]["const"].as_str())
+            .collect();
         assert_eq!(kinds, Kind::NAMES);
     }
 }

@@ -1,9 +1,28 @@
-//! `termquiz export`: not built yet.
+//! `termquiz export`: write a bank as GIFT; order questions are left out with a note.
 
-use crate::cli::ExportArgs;
-use crate::error::{Error, Result};
+use std::io::Write;
 
-/// Says plainly that this command does not exist yet.
-pub fn run(_args: &ExportArgs) -> Result<()> {
-    Err(Error::Usage("termquiz export is not built yet".into()))
+use super::output::write_output;
+use crate::bank::{self, sanitize};
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::error::Result;
+use crate::import::export;
+
+/// Loads and validates the bank, then writes it in the asked format.
+pub fn run(args: &ExportArgs) -> Result<()> {
+    let bank = bank::load_file(&args.bank)?;
+    let exported = match args.to {
+        ExportFormat::Gift => export::to_gift(&bank),
+    };
+    let name = args.bank.display().to_string();
+    let mut err = std::io::stderr().lock();
+    for (index, id, reason) in &exported.skipped {
+        let id = sanitize::escape(id);
+        writeln!(
+            err,
+            "{}: questions[{index}] (id \"{id}\"): skipped: {reason}",
+            sanitize::escape(&name)
+        )?;
+    }
+    write_output(args.output.as_deref(), &exported.text)
 }

@@ -1,9 +1,90 @@
-//! `termquiz import`: not built yet.
+//! `termquiz import`: convert a GIFT, Aiken or Open Trivia DB file into a valid bank.
 
-use crate::cli::ImportArgs;
+use std::io::Write;
+use std::path::Path;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::output::write_output;
+use crate::bank::{self, LoadError, sanitize};
+use crate::cli::{Encoding, ImportArgs, ImportFormat};
 use crate::error::{Error, Result};
+use crate::import::{self, ImportError, Imported, Parsed, Skipped, common};
 
-/// Says plainly that this command does not exist yet.
-pub fn run(_args: &ImportArgs) -> Result<()> {
-    Err(Error::Usage("termquiz import is not built yet".into()))
+/// Imports with at least this many questions show a progress bar (on a terminal).
+const PROGRESS_FROM: usize = 500;
+
+/// Reads the file, converts it, reports what was skipped and writes the bank.
+pub fn run(args: &ImportArgs) -> Result<()> {
+    let name = args.file.display().to_string();
+    let fail = |source| Error::Import {
+        file: name.clone(),
+        source,
+    };
+    let bytes = std::fs::read(&args.file).map_err(|e| Error::file(&args.file, e))?;
+    let text = match args.encoding {
+        Encoding::Utf8 => common::decode_utf8(&bytes).map_err(fail)?,
+        Encoding::Latin1 => common::decode_latin1(&bytes),
+    };
+    let parsed = match args.from {
+        ImportFormat::Gift => import::gift::parse(&text),
+        ImportFormat::Aiken => import::aiken::parse(&text),
+        ImportFormat::Opentdb => import::opentdb::parse(&text).map_err(fail)?,
+    };
+    let title = args.title.clone().unwrap_or_else(|| file_stem(&args.file));
+    let imported = finish_with_progress(parsed, &title);
+    report_skipped(&name, &imported)?;
+    if imported.bank.questions.is_empty() {
+        return Err(fail(ImportError::Empty {
+            skipped: imported.skipped.len(),
+        }));
+    }
+    let json = bank::raw::to_json(&imported.bank);
+    bank::parse(&name, json.as_bytes()).map_err(|d| Error::Bank(LoadError::Invalid(d)))?;
+    write_output(args.output.as_deref(), &json)
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || "Imported".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+/// Validates the drafts, with a progress bar on stderr for long imports on a terminal.
+fn finish_with_progress(parsed: Parsed, title: &str) -> Imported {
+    let total = parsed.drafts.len();
+    let bar = if total >= PROGRESS_FROM && console::Term::stderr().is_term() {
+        ProgressBar::new(total as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    if let Ok(style) = ProgressStyle::with_template("importing {bar:30} {pos}/{len}") {
+        bar.set_style(style);
+    }
+    let imported = parsed.finish(title, || bar.inc(1));
+    bar.finish_and_clear();
+    imported
+}
+
+/// One `FILE:LINE: skipped: reason` line per skipped item, then a summary.
+fn report_skipped(name: &str, imported: &Imported) -> Result<()> {
+    let mut err = std::io::stderr().lock();
+    for Skipped { line, reason } in &imported.skipped {
+        writeln!(
+            err,
+            "{}:{line}: skipped: {}",
+            sanitize::escape(name),
+            sanitize::escape(reason)
+        )?;
+    }
+    let count = imported.bank.questions.len();
+    let plural = if count == 1 { "" } else { "s" };
+    writeln!(
+        err,
+        "{}: imported {count} question{plural}, skipped {}",
+        sanitize::escape(name),
+        imported.skipped.len()
+    )?;
+    Ok(())
 }

@@ -11,18 +11,24 @@ use crate::error::Result;
 /// Prints the banks in the chosen format.
 pub fn run(args: &ListArgs) -> Result<()> {
     let bank = bank::load_paths(&args.banks)?;
-    let mut out = std::io::stdout().lock();
     match args.format {
-        ListFormat::Json => out.write_all(bank::raw::to_json(&bank).as_bytes())?,
-        ListFormat::Table => write_table(&mut out, &bank, table_width())?,
+        ListFormat::Json => super::output::write_stdout(&bank::raw::to_json(&bank)),
+        ListFormat::Table => {
+            let mut out = std::io::stdout().lock();
+            write_table(&mut out, &bank, table_width())?;
+            out.flush()?;
+            Ok(())
+        }
     }
-    out.flush()?;
-    Ok(())
 }
 
 fn table_width() -> usize {
     let term = console::Term::stdout();
-    if term.is_term() { usize::from(term.size().1).max(60) } else { 120 }
+    if term.is_term() {
+        usize::from(term.size().1).max(60)
+    } else {
+        120
+    }
 }
 
 /// Writes one row per question; columns sized to the content, the prompt cut to fit `width`.
@@ -52,11 +58,20 @@ pub fn write_table(out: &mut impl Write, bank: &Bank, width: usize) -> std::io::
     let prompt_width = width.saturating_sub(fixed).max(20);
     let bold = console::Style::new().bold();
     let cells = header.map(String::from);
-    writeln!(out, "{}", bold.apply_to(format_row(&cells, &widths, prompt_width)))?;
+    writeln!(
+        out,
+        "{}",
+        bold.apply_to(format_row(&cells, &widths, prompt_width))
+    )?;
     for row in &rows {
         writeln!(out, "{}", format_row(row, &widths, prompt_width))?;
     }
-    writeln!(out, "{} — {}", one_line(&bank.title), super::validate::summary(bank))
+    writeln!(
+        out,
+        "{} — {}",
+        one_line(&bank.title),
+        super::validate::summary(bank)
+    )
 }
 
 fn format_row(row: &[String; 5], widths: &[usize; 5], prompt_width: usize) -> String {

@@ -3,10 +3,13 @@
 mod add;
 mod export;
 mod import;
+mod interrupt;
 mod list;
+mod output;
 mod play;
 mod report;
 mod review;
+mod save;
 mod schema;
 mod stats;
 mod validate;
@@ -20,7 +23,10 @@ pub fn run(cli: Cli) -> Result<()> {
         console::set_colors_enabled(false);
         console::set_colors_enabled_stderr(false);
     }
-    match cli.command.unwrap_or_else(|| Command::Play(PlayArgs::default())) {
+    match cli
+        .command
+        .unwrap_or_else(|| Command::Play(PlayArgs::default()))
+    {
         Command::Play(args) => play::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::List(args) => list::run(&args),

@@ -1,9 +1,117 @@
-//! `termquiz play`: not built yet.
+//! `termquiz play` (and bare `termquiz`): a quiz over the chosen banks.
 
-use crate::cli::PlayArgs;
+use std::time::Instant;
+
+use super::interrupt::{self, Guard};
+use super::save;
+use crate::bank::{self, Bank, filter::Filter};
+use crate::cli::{Mode, PlayArgs};
+use crate::engine::{Session, SessionConfig, order};
 use crate::error::{Error, Result};
+use crate::store::from_session::{SessionMeta, record};
+use crate::ui::{self, Prompter, plain::Plain, render, term::TermPrompter};
 
-/// Says plainly that this command does not exist yet.
-pub fn run(_args: &PlayArgs) -> Result<()> {
-    Err(Error::Usage("termquiz play is not built yet".into()))
+/// Plays one session, then shows the summary, saves the result and history.
+pub fn run(args: &PlayArgs) -> Result<()> {
+    let bank = bank::load_paths(&args.banks)?;
+    let config = session_config(args);
+    let mut session = Session::new(&bank, config).map_err(|e| Error::Usage(e.to_string()))?;
+    let mut prompter: Box<dyn Prompter> = if ui::is_interactive() {
+        Box::new(TermPrompter::default())
+    } else {
+        Box::new(Plain::stdio())
+    };
+    let meta = SessionMeta {
+        name: args.name.clone().unwrap_or_default(),
+        mode: mode_name(args.mode).into(),
+        started_at: jiff::Timestamp::now(),
+    };
+    prompter.show(&intro(&bank, &session, args.mode))?;
+    let clock = Instant::now();
+    let guard = interrupt::install();
+    let target = save::Target::new(args.results.clone());
+    arm(&guard, &session, &meta, &target, clock);
+    let feedback = args.mode == Mode::Practice;
+    ui::play(
+        &mut session,
+        prompter.as_mut(),
+        feedback,
+        &Guard::signalled,
+        |s, _| {
+            arm(&guard, s, &meta, &target, clock);
+        },
+    )?;
+    guard.disarm();
+    prompter.show(&render::summary(&session, clock.elapsed()))?;
+    prompter.show(&render::mistakes(&session))?;
+    let result = record(&session, &meta, jiff::Timestamp::now());
+    for line in target.save(&result)? {
+        prompter.show(&line)?;
+    }
+    drop(prompter);
+    if session.is_interrupted() {
+        Err(Error::Interrupted)
+    } else {
+        Ok(())
+    }
+}
+
+/// Arms the signal fallback with a snapshot of the session as it is now.
+fn arm(
+    guard: &Guard,
+    session: &Session,
+    meta: &SessionMeta,
+    target: &save::Target,
+    clock: Instant,
+) {
+    let mut snapshot = record(session, meta, jiff::Timestamp::now());
+    snapshot.interrupted = true;
+    let summary = render::summary(session, clock.elapsed());
+    let target = target.clone();
+    guard.arm(move || {
+        eprint!("{summary}");
+        if let Err(e) = target.save(&snapshot) {
+            crate::error::report(&e);
+        }
+    });
+}
+
+fn session_config(args: &PlayArgs) -> SessionConfig {
+    SessionConfig {
+        filter: Filter {
+            tags: args.tags.clone(),
+            difficulty: args.difficulty,
+        },
+        count: args.count.map(|n| n as usize),
+        seed: args.seed.unwrap_or_else(order::random_seed),
+        retry_wrong: args.retry_wrong,
+        timer: args.timer,
+        speed_bonus: args.speed_bonus,
+        reveal_streak: args.mode == Mode::Practice,
+    }
+}
+
+fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Practice => "practice",
+        Mode::Exam => "exam",
+    }
+}
+
+fn intro(bank: &Bank, session: &Session, mode: Mode) -> String {
+    let how = match mode {
+        Mode::Practice => "practice mode: you see the answer after each question",
+        Mode::Exam => "exam mode: results at the end",
+    };
+    let quit = if ui::is_interactive() {
+        "Esc or Ctrl-C stops"
+    } else {
+        "End of input stops"
+    };
+    let n = session.total();
+    format!(
+        "{} — {n} question{}, {how}. {quit}.",
+        console::style(bank::sanitize::escape(&bank.title)).bold(),
+        if n == 1 { "" } else { "s" }
+    )
 }

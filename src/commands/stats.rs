@@ -9,7 +9,7 @@ use crate::bank::sanitize::one_line;
 use crate::cli::{StatsArgs, StatsFormat};
 use crate::error::Result;
 use crate::store::stats::{self, Stats};
-use crate::store::{Warning, history, paths};
+use crate::store::{history, paths};
 
 /// The widest bar, at 100%.
 const BAR_WIDTH: usize = 20;
@@ -38,7 +38,7 @@ pub fn run(args: &StatsArgs) -> Result<()> {
 }
 
 /// Prints each warning on stderr, one line each.
-pub fn warn_all(warnings: &[Warning]) {
+pub fn warn_all(warnings: &[String]) {
     let style = Style::new().yellow().bold().for_stderr();
     for warning in warnings {
         eprintln!("{} {warning}", style.apply_to("warning:"));
@@ -49,16 +49,39 @@ pub fn warn_all(warnings: &[Warning]) {
 pub fn write_table(out: &mut impl Write, stats: &Stats, tz: &TimeZone) -> std::io::Result<()> {
     let bold = Style::new().bold();
     writeln!(out, "Sessions  {}", stats.sessions)?;
-    writeln!(out, "Answered  {} questions, {} right", stats.answered, stats.correct)?;
-    writeln!(out, "Accuracy  {}", stats.accuracy.map_or("—".into(), whole_percent))?;
-    writeln!(out, "\n{}", bold.apply_to(format!("Last {} sessions", stats.recent.len())))?;
+    writeln!(
+        out,
+        "Answered  {} questions, {} right",
+        stats.answered, stats.correct
+    )?;
+    writeln!(
+        out,
+        "Accuracy  {}",
+        stats.accuracy.map_or("—".into(), whole_percent)
+    )?;
+    writeln!(
+        out,
+        "\n{}",
+        bold.apply_to(format!("Last {} sessions", stats.recent.len()))
+    )?;
     for line in &stats.recent {
-        let date = line.finished_at.to_zoned(tz.clone()).strftime("%Y-%m-%d %H:%M");
+        let date = line
+            .finished_at
+            .to_zoned(tz.clone())
+            .strftime("%Y-%m-%d %H:%M");
         let bank = one_line(&line.bank);
         let bank = pad_str(&bank, BANK_WIDTH, Alignment::Left, Some("…"));
-        let stopped = if line.interrupted { "  (interrupted)" } else { "" };
+        let stopped = if line.interrupted {
+            "  (interrupted)"
+        } else {
+            ""
+        };
         let percent = whole_percent(line.percent);
-        writeln!(out, "{date}  {bank}  {percent:>4}  {}{stopped}", bar(line.percent))?;
+        writeln!(
+            out,
+            "{date}  {bank}  {percent:>4}  {}{stopped}",
+            bar(line.percent)
+        )?;
     }
     write_tags(out, stats, &bold)?;
     write_missed(out, stats, &bold)
@@ -68,14 +91,22 @@ fn write_tags(out: &mut impl Write, stats: &Stats, bold: &Style) -> std::io::Res
     if stats.weakest_tags.is_empty() {
         return Ok(());
     }
-    let width = stats.weakest_tags.iter().map(|t| one_line(&t.tag).chars().count()).max();
+    let width = stats
+        .weakest_tags
+        .iter()
+        .map(|t| one_line(&t.tag).chars().count())
+        .max();
     let width = width.unwrap_or(0).min(BANK_WIDTH);
     writeln!(out, "\n{}", bold.apply_to("Weakest tags"))?;
     for tag in &stats.weakest_tags {
         let name = one_line(&tag.tag);
         let name = pad_str(&name, width, Alignment::Left, Some("…"));
         let percent = whole_percent(tag.accuracy);
-        writeln!(out, "{name}  {percent:>4}  {} of {} right", tag.correct, tag.answered)?;
+        writeln!(
+            out,
+            "{name}  {percent:>4}  {} of {} right",
+            tag.correct, tag.answered
+        )?;
     }
     Ok(())
 }
@@ -85,9 +116,17 @@ fn write_missed(out: &mut impl Write, stats: &Stats, bold: &Style) -> std::io::R
         return Ok(());
     }
     writeln!(out, "\n{}", bold.apply_to("Most missed questions"))?;
-    let names: Vec<String> =
-        stats.most_missed.iter().map(|m| format!("{} / {}", one_line(&m.bank), one_line(&m.id))).collect();
-    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0).min(2 * BANK_WIDTH);
+    let names: Vec<String> = stats
+        .most_missed
+        .iter()
+        .map(|m| format!("{} / {}", one_line(&m.bank), one_line(&m.id)))
+        .collect();
+    let width = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(2 * BANK_WIDTH);
     for (name, miss) in names.iter().zip(&stats.most_missed) {
         let name = pad_str(name, width, Alignment::Left, Some("…"));
         writeln!(out, "{name}  missed {} of {}", miss.missed, miss.answered)?;

@@ -12,10 +12,14 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let mut diagnostics = Vec::new();
     for file in bank::load::expand(&args.banks)? {
-        match bank::load_file(&file) {
-            Ok(bank) => writeln!(out, "{}: {}", file.display(), summary(&bank))?,
-            Err(LoadError::Invalid(d)) => diagnostics.extend(d),
-            Err(other) => return Err(other.into()),
+        let name = file.display().to_string();
+        let bytes = std::fs::read(&file).map_err(|source| LoadError::Read {
+            path: name.clone(),
+            source,
+        })?;
+        match bank::check(&name, &bytes) {
+            Ok(checked) => writeln!(out, "{name}: {}", counts(checked.questions, checked.kinds))?,
+            Err(d) => diagnostics.extend(d),
         }
     }
     if diagnostics.is_empty() {
@@ -25,9 +29,17 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     }
 }
 
-/// "42 questions, 7 kinds".
+/// "42 questions, 7 kinds" for a bank.
 pub fn summary(bank: &Bank) -> String {
     let kinds: BTreeSet<_> = bank.questions.iter().map(|q| q.kind.name()).collect();
+    counts(bank.questions.len(), kinds.len())
+}
+
+fn counts(questions: usize, kinds: usize) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!("{}, {}", plural(bank.questions.len(), "question"), plural(kinds.len(), "kind"))
+    format!(
+        "{}, {}",
+        plural(questions, "question"),
+        plural(kinds, "kind")
+    )
 }

@@ -1,146 +1,159 @@
-//! `history.jsonl`: one session per line, appended with one write; damaged lines are skipped.
+//! `history.jsonl`: one line per finished or interrupted session, appended whole.
 
-use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use super::{SessionRecord, StoreError, Warning, error::json_message, paths};
+use super::StoreError;
+use super::record::SessionRecord;
 
-/// The history's file name inside the data directory.
-pub const FILE_NAME: &str = "history.jsonl";
+/// The history file's name in the data dir.
+pub const HISTORY_FILE: &str = "history.jsonl";
 
-/// The history file inside `dir`.
-pub fn file(dir: &Path) -> PathBuf {
-    dir.join(FILE_NAME)
+/// The history file in `dir`.
+pub fn history_path(dir: &Path) -> PathBuf {
+    dir.join(HISTORY_FILE)
 }
 
-/// Appends `record` as one line with a single write, then fsyncs; creates `dir` and the file.
-/// If a crash left the last line without its newline, the new line starts on a line of its own.
+/// Appends one record as a complete line with a single write, then syncs. After a torn
+/// last line (a crash mid-write) the record starts on a line of its own.
 pub fn append(dir: &Path, record: &SessionRecord) -> Result<(), StoreError> {
-    paths::ensure_dir(dir)?;
-    let path = file(dir);
-    let mut handle = OpenOptions::new()
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+    let path = history_path(dir);
+    let io = |e| StoreError::io(&path, e);
+    let mut file = std::fs::OpenOptions::new()
         .read(true)
         .append(true)
         .create(true)
         .open(&path)
-        .map_err(|e| StoreError::io(&path, e))?;
-    let torn = ends_without_newline(&mut handle).map_err(|e| StoreError::io(&path, e))?;
-    let line = encode_line(record, torn).map_err(|e| StoreError::json(&path, &e))?;
-    handle.write_all(&line).map_err(|e| StoreError::io(&path, e))?;
-    handle.sync_all().map_err(|e| StoreError::io(&path, e))
-}
-
-/// The complete bytes to append: an optional `\n` to end a torn line, the record, `\n`.
-fn encode_line(record: &SessionRecord, torn: bool) -> serde_json::Result<Vec<u8>> {
+        .map_err(io)?;
     let mut line = Vec::with_capacity(512);
-    if torn {
+    if ends_mid_line(&mut file).map_err(io)? {
         line.push(b'\n');
     }
-    serde_json::to_writer(&mut line, record)?;
+    serde_json::to_writer(&mut line, record).map_err(|e| io(e.into()))?;
     line.push(b'\n');
-    Ok(line)
+    file.write_all(&line).map_err(io)?;
+    file.sync_all().map_err(io)
 }
 
-/// True when the file is not empty and its last byte is not a newline.
-fn ends_without_newline(handle: &mut File) -> std::io::Result<bool> {
-    if handle.metadata()?.len() == 0 {
+fn ends_mid_line(file: &mut std::fs::File) -> std::io::Result<bool> {
+    if file.metadata()?.len() == 0 {
         return Ok(false);
     }
-    handle.seek(SeekFrom::End(-1))?;
-    let mut last = [0u8; 1];
-    handle.read_exact(&mut last)?;
+    file.seek(SeekFrom::End(-1))?;
+    let mut last = [0u8];
+    file.read_exact(&mut last)?;
     Ok(last[0] != b'\n')
 }
 
-/// Reads every session of the history in `dir`; a missing file is an empty history.
-/// Damaged lines are skipped and reported as warnings, and the file is left as it is.
-pub fn load(dir: &Path) -> Result<(Vec<SessionRecord>, Vec<Warning>), StoreError> {
-    let path = file(dir);
-    match std::fs::read(&path) {
-        Ok(bytes) => Ok(parse(&path, &bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Vec::new(), Vec::new())),
-        Err(e) => Err(StoreError::io(&path, e)),
-    }
-}
-
-/// Parses history bytes line by line; `path` only names the file in warnings.
-pub fn parse(path: &Path, bytes: &[u8]) -> (Vec<SessionRecord>, Vec<Warning>) {
-    let mut sessions = Vec::new();
+/// Every readable record, and a warning per damaged line (which stays in the file).
+pub fn load(dir: &Path) -> Result<(Vec<SessionRecord>, Vec<String>), StoreError> {
+    let path = history_path(dir);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+        Err(e) => return Err(StoreError::io(&path, e)),
+    };
+    let mut records = Vec::new();
     let mut warnings = Vec::new();
-    for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
+    for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         match serde_json::from_slice::<SessionRecord>(line) {
-            Ok(record) => sessions.push(record),
-            Err(e) => warnings.push(Warning {
-                path: path.to_path_buf(),
-                line: index + 1,
-                message: format!("skipped a damaged line ({})", json_message(&e)),
-            }),
+            Ok(record) => records.push(record),
+            Err(e) => warnings.push(format!(
+                "{}:{}: skipped a damaged line ({e})",
+                path.display(),
+                index + 1
+            )),
         }
     }
-    (sessions, warnings)
+    Ok((records, warnings))
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::store::record::tests::sample;
+    use crate::store::record::QuestionRecord;
 
-    #[test]
-    fn missing_file_is_empty_history() {
-        let tmp = tempfile::tempdir().unwrap();
-        let (sessions, warnings) = load(&tmp.path().join("none")).unwrap();
-        assert!(sessions.is_empty() && warnings.is_empty());
+    pub(crate) fn record(name: &str, score: f64) -> SessionRecord {
+        let at = jiff::Timestamp::from_second(1_764_000_000).unwrap();
+        SessionRecord {
+            name: name.into(),
+            bank: "Bank".into(),
+            started_at: at,
+            finished_at: at,
+            mode: "practice".into(),
+            seed: 1,
+            score,
+            max_score: 2.0,
+            interrupted: false,
+            longest_streak: 1,
+            questions: vec![QuestionRecord {
+                id: "q".into(),
+                correct: score > 0.0,
+                awarded: score,
+                points: 2,
+                answer: "a".into(),
+                ms: 10,
+                tags: vec!["t".into()],
+            }],
+        }
     }
 
     #[test]
-    fn append_then_load_round_trips_and_creates_the_dir() {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("data");
-        append(&dir, &sample("Ann", 1)).unwrap();
-        append(&dir, &sample("Bob", 2)).unwrap();
-        let (sessions, warnings) = load(&dir).unwrap();
-        assert_eq!(sessions, vec![sample("Ann", 1), sample("Bob", 2)]);
+    fn append_then_load() {
+        let dir = tempfile::tempdir().unwrap();
+        append(dir.path(), &record("a", 1.0)).unwrap();
+        append(dir.path(), &record("b", 2.0)).unwrap();
+        let (records, warnings) = load(dir.path()).unwrap();
+        assert_eq!(records, vec![record("a", 1.0), record("b", 2.0)]);
         assert!(warnings.is_empty());
-        let text = std::fs::read_to_string(file(&dir)).unwrap();
-        assert_eq!(text.lines().count(), 2);
-        assert!(text.ends_with('\n'));
     }
 
     #[test]
-    fn torn_last_line_is_skipped_and_the_next_append_starts_a_new_line() {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path();
-        append(dir, &sample("Ann", 1)).unwrap();
-        let full = serde_json::to_string(&sample("Cut", 9)).unwrap();
-        let mut handle = OpenOptions::new().append(true).open(file(dir)).unwrap();
-        handle.write_all(&full.as_bytes()[..full.len() / 2]).unwrap();
-        drop(handle);
-        append(dir, &sample("Bob", 2)).unwrap();
-
-        let (sessions, warnings) = load(dir).unwrap();
-        assert_eq!(sessions, vec![sample("Ann", 1), sample("Bob", 2)]);
+    fn a_torn_line_is_skipped_with_its_number_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        append(dir.path(), &record("a", 1.0)).unwrap();
+        let path = history_path(dir.path());
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        file.write_all(br#"{"name":"torn","bank":"#).unwrap();
+        append(dir.path(), &record("b", 2.0)).unwrap();
+        let (records, warnings) = load(dir.path()).unwrap();
+        assert_eq!(records, vec![record("a", 1.0), record("b", 2.0)]);
         assert_eq!(warnings.len(), 1);
-        assert_eq!(warnings[0].line, 2);
-        let shown = warnings[0].to_string();
-        assert!(shown.contains("history.jsonl:2: skipped a damaged line (EOF while parsing"), "{shown}");
+        assert!(
+            warnings[0].contains("history.jsonl:2: skipped a damaged line"),
+            "{}",
+            warnings[0]
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains(r#"{"name":"torn","bank":"#),
+            "the damaged line is never rewritten away"
+        );
     }
 
     #[test]
-    fn garbage_lines_are_reported_with_their_numbers_and_kept() {
-        let tmp = tempfile::tempdir().unwrap();
-        let good = serde_json::to_string(&sample("Ann", 1)).unwrap();
+    fn no_file_is_an_empty_history() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(dir.path()).unwrap(), (Vec::new(), Vec::new()));
+    }
+
+    #[test]
+    fn every_damaged_line_is_reported_with_its_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = serde_json::to_string(&record("a", 1.0)).unwrap();
         let text = format!("{good}\nnot json\n\n{{\"name\":1}}\n{good}\n");
-        std::fs::write(file(tmp.path()), &text).unwrap();
-        let (sessions, warnings) = load(tmp.path()).unwrap();
-        assert_eq!(sessions.len(), 2);
-        let lines: Vec<usize> = warnings.iter().map(|w| w.line).collect();
-        assert_eq!(lines, vec![2, 4]);
-        append(tmp.path(), &sample("Bob", 2)).unwrap();
-        let after = std::fs::read_to_string(file(tmp.path())).unwrap();
-        assert!(after.starts_with(&text), "damaged lines must not be rewritten away");
+        std::fs::write(history_path(dir.path()), &text).unwrap();
+        let (records, warnings) = load(dir.path()).unwrap();
+        assert_eq!(records.len(), 2);
+        assert_eq!(warnings.len(), 2);
+        assert!(warnings[0].contains("history.jsonl:2: "), "{}", warnings[0]);
+        assert!(warnings[1].contains("history.jsonl:4: "), "{}", warnings[1]);
     }
 }

@@ -1,7 +1,8 @@
-//! What termquiz keeps on disk: history, result files, review state; and what is computed from them.
+//! What termquiz keeps on disk (history, result files, review state) and what is computed from it.
 
 pub mod atomic;
-pub mod error;
+mod error;
+pub mod from_session;
 pub mod history;
 pub mod paths;
 pub mod record;
@@ -10,5 +11,5 @@ pub mod results;
 pub mod review;
 pub mod stats;
 
-pub use error::{StoreError, Warning};
+pub use error::StoreError;
 pub use record::{QuestionRecord, SessionRecord};

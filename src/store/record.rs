@@ -55,25 +55,6 @@ pub struct QuestionRecord {
 pub(crate) mod tests {
     use super::*;
 
-    /// A small session for tests: `name` answered two questions, finishing `minute` minutes in.
-    pub(crate) fn sample(name: &str, minute: i64) -> SessionRecord {
-        let start: jiff::Timestamp = "2026-03-01T10:00:00Z".parse().unwrap();
-        let finished = start.checked_add(jiff::SignedDuration::from_mins(minute)).unwrap();
-        SessionRecord {
-            name: name.to_string(),
-            bank: "Sample".to_string(),
-            started_at: start,
-            finished_at: finished,
-            mode: "practice".to_string(),
-            seed: 7,
-            score: 1.0,
-            max_score: 2.0,
-            interrupted: false,
-            longest_streak: 1,
-            questions: vec![question("q1", true, "Decca"), question("q2", false, "Columbia")],
-        }
-    }
-
     /// One answered question for tests.
     pub(crate) fn question(id: &str, correct: bool, answer: &str) -> QuestionRecord {
         QuestionRecord {
@@ -83,7 +64,7 @@ pub(crate) mod tests {
             points: 1,
             answer: answer.to_string(),
             ms: 3000,
-            tags: vec!["history".to_string()],
+            tags: Vec::new(),
         }
     }
 }

@@ -1,32 +1,74 @@
-//! Result files (`play --results`): one session as a JSON object, written atomically.
+//! Result files (`play --results`): one JSON object per session, written atomically.
 
 use std::path::{Path, PathBuf};
 
-use super::{SessionRecord, StoreError, atomic::write_atomic, paths};
+use super::StoreError;
+use super::atomic::write_atomic;
+use super::record::SessionRecord;
 
-/// Writes `record` to `target`, atomically, and returns the path written.
-/// When `target` is an existing directory or ends with a path separator, the file is
-/// `<target>/<name-slug>-<finished_at as YYYYMMDDTHHMMSSZ>.json` (never overwriting another).
+/// Writes the record to `target`: a file, or a new file in `target` when it is a
+/// directory (or ends with `/`). Returns the file written.
 pub fn write_result(target: &Path, record: &SessionRecord) -> Result<PathBuf, StoreError> {
-    let path = if target.is_dir() || ends_with_separator(target) {
-        paths::ensure_dir(target)?;
-        free_name(target, &file_stem(record))
+    let into_dir = target.is_dir()
+        || target
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::MAIN_SEPARATOR);
+    let path = if into_dir {
+        std::fs::create_dir_all(target).map_err(|e| StoreError::io(target, e))?;
+        free_name(target, record)
     } else {
         target.to_path_buf()
     };
-    let mut bytes = serde_json::to_vec_pretty(record).map_err(|e| StoreError::json(&path, &e))?;
-    bytes.push(b'\n');
-    write_atomic(&path, &bytes)?;
+    let mut json =
+        serde_json::to_vec_pretty(record).map_err(|e| StoreError::io(&path, e.into()))?;
+    json.push(b'\n');
+    write_atomic(&path, &json).map_err(|e| StoreError::io(&path, e))?;
     Ok(path)
 }
 
-/// Reads one result file; errors name the file and, for bad JSON, the line and column.
+/// `<name>-<finished>.json` in `dir`, with `-2`, `-3`… when taken.
+fn free_name(dir: &Path, record: &SessionRecord) -> PathBuf {
+    let stamp = record.finished_at.strftime("%Y%m%dT%H%M%SZ").to_string();
+    let base = format!("{}-{stamp}", slug(&record.name));
+    let mut path = dir.join(format!("{base}.json"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{base}-{n}.json"));
+        n += 1;
+    }
+    path
+}
+
+/// A file-name-safe form of a player's name (`anonymous` when empty).
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out
+        .trim_end_matches('-')
+        .chars()
+        .take(40)
+        .collect::<String>();
+    if out.is_empty() {
+        "anonymous".into()
+    } else {
+        out
+    }
+}
+
+/// Reads a result file; errors name the file, and the line and column for bad JSON.
 pub fn read_result(path: &Path) -> Result<SessionRecord, StoreError> {
     let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
     parse_result(path, &bytes)
 }
 
-/// Parses the bytes of a result file; `path` only names the file in errors.
+/// Parses the bytes of a result file (a UTF-8 BOM is allowed); `path` only names it in errors.
 pub fn parse_result(path: &Path, bytes: &[u8]) -> Result<SessionRecord, StoreError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     serde_json::from_slice(bytes).map_err(|e| StoreError::json(path, &e))
@@ -62,106 +104,67 @@ fn json_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// `name-slug-YYYYMMDDTHHMMSSZ`, the file stem used when writing into a directory.
-pub fn file_stem(record: &SessionRecord) -> String {
-    let when = record.finished_at.strftime("%Y%m%dT%H%M%SZ");
-    format!("{}-{when}", slug(&record.name))
-}
-
-/// The name reduced to `[a-z0-9-]`; `anonymous` when nothing is left.
-pub fn slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() { "anonymous".to_string() } else { slug.chars().take(40).collect() }
-}
-
-/// `dir/stem.json`, or `dir/stem-2.json`, `-3`… when taken (two sessions in one second).
-fn free_name(dir: &Path, stem: &str) -> PathBuf {
-    let first = dir.join(format!("{stem}.json"));
-    if !first.exists() {
-        return first;
-    }
-    (2u32..)
-        .map(|n| dir.join(format!("{stem}-{n}.json")))
-        .find(|path| !path.exists())
-        .unwrap_or(first)
-}
-
-fn ends_with_separator(path: &Path) -> bool {
-    path.as_os_str().to_string_lossy().ends_with(std::path::is_separator)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::record::tests::sample;
+    use crate::store::history::tests::record;
 
     #[test]
-    fn slug_keeps_letters_digits_and_single_dashes() {
-        assert_eq!(slug("Ann-Marie O'Neil"), "ann-marie-o-neil");
-        assert_eq!(slug("  Zoë 2 "), "zo-2");
+    fn writes_a_file_or_into_a_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("me.json");
+        assert_eq!(write_result(&file, &record("Ada", 1.0)).unwrap(), file);
+        assert_eq!(read_result(&file).unwrap(), record("Ada", 1.0));
+        let first = write_result(dir.path(), &record("Ada Lovelace", 1.0)).unwrap();
+        let second = write_result(dir.path(), &record("Ada Lovelace", 1.0)).unwrap();
+        assert_eq!(
+            first.file_name().unwrap(),
+            "ada-lovelace-20251124T160000Z.json"
+        );
+        assert_eq!(
+            second.file_name().unwrap(),
+            "ada-lovelace-20251124T160000Z-2.json"
+        );
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("  Zoë O'Neil! "), "zo-o-neil");
         assert_eq!(slug(""), "anonymous");
         assert_eq!(slug("../../etc"), "etc");
-        assert_eq!(slug("\u{1b}[2J"), "2j");
     }
 
     #[test]
-    fn writes_into_a_directory_with_a_generated_name() {
-        let tmp = tempfile::tempdir().unwrap();
-        let record = sample("Ann Lee", 5);
-        let first = write_result(tmp.path(), &record).unwrap();
-        assert_eq!(first, tmp.path().join("ann-lee-20260301T100500Z.json"));
-        let second = write_result(tmp.path(), &record).unwrap();
-        assert_eq!(second, tmp.path().join("ann-lee-20260301T100500Z-2.json"));
-        assert_eq!(read_result(&first).unwrap(), record);
+    fn bad_json_is_located() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.json");
+        std::fs::write(&path, "{\n  \"name\": 3\n}").unwrap();
+        let err = read_result(&path).unwrap_err().to_string();
+        assert!(err.starts_with(&format!("{}:2:", path.display())), "{err}");
     }
 
     #[test]
-    fn trailing_separator_creates_the_directory() {
-        let tmp = tempfile::tempdir().unwrap();
-        let target = PathBuf::from(format!("{}/class/", tmp.path().display()));
-        let path = write_result(&target, &sample("", 1)).unwrap();
-        assert!(path.starts_with(tmp.path().join("class")));
-        assert!(path.file_name().unwrap().to_string_lossy().starts_with("anonymous-"));
+    fn a_bom_is_allowed_and_bad_json_names_line_and_column() {
+        let path = Path::new("r/x.json");
+        let json = serde_json::to_vec(&record("Ada", 1.0)).unwrap();
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), &json].concat();
+        assert_eq!(parse_result(path, &with_bom).unwrap(), record("Ada", 1.0));
+        let err = parse_result(path, b"{\n  \"name\": \"a\",\n  oops\n}").unwrap_err();
+        assert_eq!(err.to_string(), "r/x.json:3:3: key must be a string");
     }
 
     #[test]
-    fn writes_to_a_plain_file_path() {
-        let tmp = tempfile::tempdir().unwrap();
-        let target = tmp.path().join("me.json");
-        assert_eq!(write_result(&target, &sample("x", 1)).unwrap(), target);
-        assert_eq!(read_result(&target).unwrap(), sample("x", 1));
-    }
-
-    #[test]
-    fn bad_json_names_file_line_and_column() {
-        let error = parse_result(Path::new("r/bad.json"), b"{\n  \"name\": \"a\",\n  oops\n}")
-            .unwrap_err()
-            .to_string();
-        assert_eq!(error, "r/bad.json:3:3: key must be a string");
-    }
-
-    #[test]
-    fn missing_file_names_the_file() {
-        let error = read_result(Path::new("/nonexistent/x.json")).unwrap_err().to_string();
-        assert!(error.starts_with("/nonexistent/x.json: "), "{error}");
-    }
-
-    #[test]
-    fn directories_expand_to_their_json_files() {
-        let tmp = tempfile::tempdir().unwrap();
+    fn directories_expand_to_their_json_files_sorted() {
+        let dir = tempfile::tempdir().unwrap();
         for name in ["b.json", "a.json", "notes.txt"] {
-            std::fs::write(tmp.path().join(name), "{}").unwrap();
+            std::fs::write(dir.path().join(name), "{}").unwrap();
         }
-        let (files, errors) = list_result_files(&[tmp.path().to_path_buf()]);
+        let single = dir.path().join("b.json");
+        let (files, errors) = list_result_files(&[dir.path().to_path_buf(), single.clone()]);
         assert!(errors.is_empty());
-        assert_eq!(files, vec![tmp.path().join("a.json"), tmp.path().join("b.json")]);
+        assert_eq!(
+            files,
+            vec![dir.path().join("a.json"), single.clone(), single]
+        );
     }
 }

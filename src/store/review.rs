@@ -13,7 +13,7 @@ use fsrs::{DEFAULT_PARAMETERS, FSRS, ItemState, MemoryState};
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, atomic::write_atomic, paths};
+use super::{StoreError, atomic::write_atomic};
 use crate::bank::{Bank, Kind, Question};
 
 /// The review state's file name inside the data directory.
@@ -39,7 +39,10 @@ pub struct ReviewState {
 
 impl Default for ReviewState {
     fn default() -> Self {
-        ReviewState { version: current_version(), cards: BTreeMap::new() }
+        ReviewState {
+            version: current_version(),
+            cards: BTreeMap::new(),
+        }
     }
 }
 
@@ -127,7 +130,10 @@ pub fn rating_for(correct: bool, ms: u64, time_limit_ms: Option<u64>) -> Rating 
 
 /// The card under `key` if it still matches `prompt_hash`; `None` means the question is new.
 pub fn current_card<'a>(state: &'a ReviewState, key: &str, prompt_hash: u64) -> Option<&'a Card> {
-    state.cards.get(key).filter(|card| card.prompt_hash == prompt_hash)
+    state
+        .cards
+        .get(key)
+        .filter(|card| card.prompt_hash == prompt_hash)
 }
 
 /// Records a review at `now` and returns the updated card. Days elapsed count from the last
@@ -141,7 +147,10 @@ pub fn schedule(
     now: Timestamp,
 ) -> Result<Card, StoreError> {
     let previous = current_card(state, key, prompt_hash);
-    let fail = |message: String| StoreError::Schedule { key: key.replace('\u{1f}', "/"), message };
+    let fail = |message: String| StoreError::Schedule {
+        key: key.replace('\u{1f}', "/"),
+        message,
+    };
     let item = next_item(previous, rating, now).map_err(fail)?;
     let delay = match rating {
         Rating::Again => AGAIN_DELAY,
@@ -164,9 +173,14 @@ pub fn schedule(
 /// FSRS's next memory state and interval (in days) for `rating`.
 fn next_item(previous: Option<&Card>, rating: Rating, now: Timestamp) -> Result<ItemState, String> {
     let fsrs = FSRS::new(&DEFAULT_PARAMETERS).map_err(|e| e.to_string())?;
-    let memory = previous.map(|c| MemoryState { stability: c.stability, difficulty: c.difficulty });
+    let memory = previous.map(|c| MemoryState {
+        stability: c.stability,
+        difficulty: c.difficulty,
+    });
     let days = previous.map_or(0, |c| days_between(c.last_review, now));
-    let next = fsrs.next_states(memory, DESIRED_RETENTION, days).map_err(|e| e.to_string())?;
+    let next = fsrs
+        .next_states(memory, DESIRED_RETENTION, days)
+        .map_err(|e| e.to_string())?;
     Ok(match rating {
         Rating::Again => next.again,
         Rating::Hard => next.hard,
@@ -222,8 +236,15 @@ pub struct Summary {
 
 /// Counts the bank's due, soon-due and new cards at `now`.
 pub fn summary(state: &ReviewState, bank: &Bank, now: Timestamp) -> Summary {
-    let tomorrow = now.checked_add(SignedDuration::from_hours(24)).unwrap_or(now);
-    let mut summary = Summary { due_now: 0, due_by_tomorrow: 0, new: 0, next_due: None };
+    let tomorrow = now
+        .checked_add(SignedDuration::from_hours(24))
+        .unwrap_or(now);
+    let mut summary = Summary {
+        due_now: 0,
+        due_by_tomorrow: 0,
+        new: 0,
+        next_due: None,
+    };
     for question in &bank.questions {
         let key = card_key(&bank.title, &question.id);
         let Some(card) = current_card(state, &key, prompt_hash(question)) else {
@@ -257,11 +278,11 @@ pub fn load(dir: &Path) -> Result<ReviewState, StoreError> {
 
 /// Saves the state atomically into `dir` (created if needed) and returns the file's path.
 pub fn save(dir: &Path, state: &ReviewState) -> Result<PathBuf, StoreError> {
-    paths::ensure_dir(dir)?;
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
     let path = file(dir);
     let mut bytes = serde_json::to_vec_pretty(state).map_err(|e| StoreError::json(&path, &e))?;
     bytes.push(b'\n');
-    write_atomic(&path, &bytes)?;
+    write_atomic(&path, &bytes).map_err(|e| StoreError::io(&path, e))?;
     Ok(path)
 }
 

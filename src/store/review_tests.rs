@@ -11,19 +11,47 @@ fn days(n: i64) -> SignedDuration {
 fn bank() -> Bank {
     let questions = ["a", "b", "c", "d"]
         .iter()
-        .map(|id| Question::new(*id, format!("Prompt {id}?"), Kind::TrueFalse { answer: true }))
+        .map(|id| {
+            Question::new(
+                *id,
+                format!("Prompt {id}?"),
+                Kind::TrueFalse { answer: true },
+            )
+        })
         .collect();
-    Bank { title: "Deck".into(), description: None, questions }
+    Bank {
+        title: "Deck".into(),
+        description: None,
+        questions,
+    }
 }
 
-fn review(state: &mut ReviewState, bank: &Bank, index: usize, rating: Rating, at: Timestamp) -> Card {
+fn review(
+    state: &mut ReviewState,
+    bank: &Bank,
+    index: usize,
+    rating: Rating,
+    at: Timestamp,
+) -> Card {
     let question = &bank.questions[index];
-    schedule(state, &card_key(&bank.title, &question.id), prompt_hash(question), rating, at).unwrap()
+    schedule(
+        state,
+        &card_key(&bank.title, &question.id),
+        prompt_hash(question),
+        rating,
+        at,
+    )
+    .unwrap()
 }
 
 fn fsrs_good_days(memory: Option<MemoryState>, elapsed: u32) -> i64 {
     let fsrs = FSRS::new(&DEFAULT_PARAMETERS).unwrap();
-    interval_days(fsrs.next_states(memory, DESIRED_RETENTION, elapsed).unwrap().good.interval)
+    interval_days(
+        fsrs.next_states(memory, DESIRED_RETENTION, elapsed)
+            .unwrap()
+            .good
+            .interval,
+    )
 }
 
 #[test]
@@ -62,8 +90,16 @@ fn second_good_review_uses_days_elapsed_and_grows() {
     let later = first.due;
     let elapsed = u32::try_from(later.duration_since(now()).as_secs() / 86_400).unwrap();
     let second = review(&mut state, &bank, 0, Rating::Good, later);
-    let memory = MemoryState { stability: first.stability, difficulty: first.difficulty };
-    assert_eq!(second.due, later.checked_add(days(fsrs_good_days(Some(memory), elapsed))).unwrap());
+    let memory = MemoryState {
+        stability: first.stability,
+        difficulty: first.difficulty,
+    };
+    assert_eq!(
+        second.due,
+        later
+            .checked_add(days(fsrs_good_days(Some(memory), elapsed)))
+            .unwrap()
+    );
     assert!(second.due.duration_since(later) > first.due.duration_since(now()));
     assert_eq!(second.reps, 2);
 }
@@ -77,7 +113,13 @@ fn again_comes_back_in_minutes_and_counts_a_lapse_after_the_first_review() {
     assert_eq!(card.lapses, 0);
     let later = now().checked_add(days(3)).unwrap();
     review(&mut state, &bank, 1, Rating::Good, later);
-    let lapsed = review(&mut state, &bank, 1, Rating::Again, later.checked_add(days(5)).unwrap());
+    let lapsed = review(
+        &mut state,
+        &bank,
+        1,
+        Rating::Again,
+        later.checked_add(days(5)).unwrap(),
+    );
     assert_eq!((lapsed.reps, lapsed.lapses), (3, 1));
 }
 
@@ -86,13 +128,22 @@ fn changed_prompt_makes_the_card_new_again() {
     let mut bank = bank();
     let mut state = ReviewState::default();
     review(&mut state, &bank, 0, Rating::Good, now());
-    review(&mut state, &bank, 0, Rating::Good, now().checked_add(days(10)).unwrap());
+    review(
+        &mut state,
+        &bank,
+        0,
+        Rating::Good,
+        now().checked_add(days(10)).unwrap(),
+    );
     bank.questions[0].prompt = "A reworded prompt?".into();
     let soon = now().checked_add(days(11)).unwrap();
     assert_eq!(due_cards(&state, &bank, soon, 1), vec![0]);
     let card = review(&mut state, &bank, 0, Rating::Good, soon);
     assert_eq!(card.reps, 1);
-    assert_eq!(card.due, soon.checked_add(days(fsrs_good_days(None, 0))).unwrap());
+    assert_eq!(
+        card.due,
+        soon.checked_add(days(fsrs_good_days(None, 0))).unwrap()
+    );
 }
 
 #[test]
@@ -100,7 +151,13 @@ fn due_cards_first_oldest_first_then_new_in_bank_order_up_to_the_limit() {
     let bank = bank();
     let mut state = ReviewState::default();
     review(&mut state, &bank, 2, Rating::Again, now());
-    review(&mut state, &bank, 1, Rating::Again, now().checked_add(SignedDuration::from_mins(1)).unwrap());
+    review(
+        &mut state,
+        &bank,
+        1,
+        Rating::Again,
+        now().checked_add(SignedDuration::from_mins(1)).unwrap(),
+    );
     let before = now().checked_add(SignedDuration::from_mins(5)).unwrap();
     assert_eq!(due_cards(&state, &bank, before, 10), vec![0, 3]);
     let after = now().checked_add(SignedDuration::from_hours(1)).unwrap();
@@ -116,7 +173,15 @@ fn summary_counts_due_soon_new_and_next_date() {
     let again = review(&mut state, &bank, 0, Rating::Again, now());
     review(&mut state, &bank, 1, Rating::Easy, now());
     let got = summary(&state, &bank, now());
-    assert_eq!(got, Summary { due_now: 0, due_by_tomorrow: 1, new: 2, next_due: Some(again.due) });
+    assert_eq!(
+        got,
+        Summary {
+            due_now: 0,
+            due_by_tomorrow: 1,
+            new: 2,
+            next_due: Some(again.due)
+        }
+    );
 }
 
 #[test]
@@ -139,5 +204,8 @@ fn damaged_file_is_an_error_naming_it_and_is_left_alone() {
     std::fs::write(file(tmp.path()), "{\"cards\": {").unwrap();
     let error = load(tmp.path()).unwrap_err().to_string();
     assert!(error.contains("review.json:1:"), "{error}");
-    assert_eq!(std::fs::read_to_string(file(tmp.path())).unwrap(), "{\"cards\": {");
+    assert_eq!(
+        std::fs::read_to_string(file(tmp.path())).unwrap(),
+        "{\"cards\": {"
+    );
 }

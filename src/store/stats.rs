@@ -75,7 +75,11 @@ pub struct MissStat {
 /// Computes the stats of `sessions` (in any order).
 pub fn compute(sessions: &[SessionRecord]) -> Stats {
     let answered: usize = sessions.iter().map(|s| s.questions.len()).sum();
-    let correct = sessions.iter().flat_map(|s| &s.questions).filter(|q| q.correct).count();
+    let correct = sessions
+        .iter()
+        .flat_map(|s| &s.questions)
+        .filter(|q| q.correct)
+        .count();
     Stats {
         sessions: sessions.len(),
         answered,
@@ -98,7 +102,11 @@ fn round2(value: f64) -> f64 {
 
 /// A session's score in percent of its maximum.
 pub fn score_percent(score: f64, max_score: f64) -> f64 {
-    if max_score > 0.0 { round2((score / max_score * 100.0).clamp(0.0, 100.0)) } else { 0.0 }
+    if max_score > 0.0 {
+        round2((score / max_score * 100.0).clamp(0.0, 100.0))
+    } else {
+        0.0
+    }
 }
 
 fn recent(sessions: &[SessionRecord]) -> Vec<SessionLine> {
@@ -135,7 +143,10 @@ fn weakest_tags(sessions: &[SessionRecord]) -> Vec<TagStat> {
         })
         .collect();
     tags.sort_by(|a, b| {
-        a.accuracy.total_cmp(&b.accuracy).then(b.answered.cmp(&a.answered)).then(a.tag.cmp(&b.tag))
+        a.accuracy
+            .total_cmp(&b.accuracy)
+            .then(b.answered.cmp(&a.answered))
+            .then(a.tag.cmp(&b.tag))
     });
     tags.truncate(TOP);
     tags
@@ -145,7 +156,9 @@ fn most_missed(sessions: &[SessionRecord]) -> Vec<MissStat> {
     let mut counts: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
     for session in sessions {
         for question in &session.questions {
-            let entry = counts.entry((session.bank.as_str(), question.id.as_str())).or_default();
+            let entry = counts
+                .entry((session.bank.as_str(), question.id.as_str()))
+                .or_default();
             entry.0 += usize::from(!question.correct);
             entry.1 += 1;
         }
@@ -161,7 +174,10 @@ fn most_missed(sessions: &[SessionRecord]) -> Vec<MissStat> {
         })
         .collect();
     missed.sort_by(|a, b| {
-        b.missed.cmp(&a.missed).then(a.bank.cmp(&b.bank)).then(a.id.cmp(&b.id))
+        b.missed
+            .cmp(&a.missed)
+            .then(a.bank.cmp(&b.bank))
+            .then(a.id.cmp(&b.id))
     });
     missed.truncate(TOP);
     missed
@@ -170,10 +186,15 @@ fn most_missed(sessions: &[SessionRecord]) -> Vec<MissStat> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::record::tests::{question, sample};
+    use crate::store::history::tests::record;
+    use crate::store::record::tests::question;
 
     fn session(minute: i64, bank: &str, answers: &[(&str, bool, &[&str])]) -> SessionRecord {
-        let mut record = sample("me", minute);
+        let mut record = record("me", 0.0);
+        record.finished_at = record
+            .finished_at
+            .checked_add(jiff::SignedDuration::from_mins(minute))
+            .unwrap();
         record.bank = bank.to_string();
         record.questions = answers
             .iter()
@@ -192,7 +213,10 @@ mod tests {
     #[test]
     fn empty_history_has_no_accuracy() {
         let stats = compute(&[]);
-        assert_eq!((stats.sessions, stats.answered, stats.accuracy), (0, 0, None));
+        assert_eq!(
+            (stats.sessions, stats.answered, stats.accuracy),
+            (0, 0, None)
+        );
         assert!(stats.recent.is_empty() && stats.weakest_tags.is_empty());
     }
 
@@ -200,25 +224,40 @@ mod tests {
     fn totals_tags_and_misses() {
         let sessions = [
             session(2, "B", &[("q1", false, &["x"]), ("q2", true, &["x", "y"])]),
-            session(1, "A", &[("q1", false, &["y"]), ("q1", false, &["z"]), ("q3", true, &["y"])]),
+            session(
+                1,
+                "A",
+                &[
+                    ("q1", false, &["y"]),
+                    ("q1", false, &["z"]),
+                    ("q3", true, &["y"]),
+                ],
+            ),
         ];
         let stats = compute(&sessions);
         assert_eq!((stats.sessions, stats.answered, stats.correct), (2, 5, 2));
         assert_eq!(stats.accuracy, Some(40.0));
         let banks: Vec<&str> = stats.recent.iter().map(|l| l.bank.as_str()).collect();
         assert_eq!(banks, ["A", "B"], "oldest first");
-        let tags: Vec<(&str, usize)> =
-            stats.weakest_tags.iter().map(|t| (t.tag.as_str(), t.correct)).collect();
+        let tags: Vec<(&str, usize)> = stats
+            .weakest_tags
+            .iter()
+            .map(|t| (t.tag.as_str(), t.correct))
+            .collect();
         assert_eq!(tags, [("x", 1), ("y", 2)], "z has only one answer");
-        let missed: Vec<(&str, &str, usize)> =
-            stats.most_missed.iter().map(|m| (m.bank.as_str(), m.id.as_str(), m.missed)).collect();
+        let missed: Vec<(&str, &str, usize)> = stats
+            .most_missed
+            .iter()
+            .map(|m| (m.bank.as_str(), m.id.as_str(), m.missed))
+            .collect();
         assert_eq!(missed, [("A", "q1", 2), ("B", "q1", 1)]);
     }
 
     #[test]
     fn keeps_only_the_last_ten_sessions() {
-        let sessions: Vec<SessionRecord> =
-            (0..15).map(|m| session(m, &format!("b{m:02}"), &[("q", true, &[])])).collect();
+        let sessions: Vec<SessionRecord> = (0..15)
+            .map(|m| session(m, &format!("b{m:02}"), &[("q", true, &[])]))
+            .collect();
         let stats = compute(&sessions);
         assert_eq!(stats.recent.len(), RECENT_SESSIONS);
         assert_eq!(stats.recent[0].bank, "b05");

@@ -1,0 +1,289 @@
+//! The quiz as a state machine: pick and lay out questions, take answers, keep score.
+
+use std::collections::VecDeque;
+
+use rand::rngs::StdRng;
+
+use super::answer::Answer;
+use super::grade::{Grade, grade};
+use super::order::{Presented, pick, rng};
+use super::score::{Tally, award, max_award};
+use crate::bank::filter::Filter;
+use crate::bank::{Bank, Kind, Question};
+
+/// How a session is set up.
+#[derive(Debug, Clone, Default)]
+pub struct SessionConfig {
+    /// Which questions qualify.
+    pub filter: Filter,
+    /// Ask at most this many.
+    pub count: Option<usize>,
+    /// Shuffle seed.
+    pub seed: u64,
+    /// Ask missed questions again until each is right once.
+    pub retry_wrong: bool,
+    /// Seconds per question when the question sets none.
+    pub timer: Option<u32>,
+    /// Reward quick right answers.
+    pub speed_bonus: bool,
+    /// Show the running streak while playing (off in exam mode, where it would tell).
+    pub reveal_streak: bool,
+}
+
+/// Why a session cannot start.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum SessionError {
+    /// The filter left nothing to ask.
+    #[error("no questions match {0}; try other --tag or --difficulty values (see `termquiz list`)")]
+    NoQuestions(String),
+}
+
+/// The question being asked, with what the front end needs to show it.
+#[derive(Debug, Clone, Copy)]
+pub struct Turn<'a> {
+    /// The question.
+    pub question: &'a Question,
+    /// Its layout.
+    pub shown: &'a Presented,
+    /// 1-based position in the first round.
+    pub number: usize,
+    /// Questions in the first round.
+    pub total: usize,
+    /// True when this is a retry of a missed question.
+    pub retry: bool,
+    /// Time allowed, when limited.
+    pub time_limit_ms: Option<u64>,
+    /// Current streak of right answers, when it may be shown.
+    pub streak: Option<u32>,
+}
+
+/// How one answer went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Index of the question in the bank.
+    pub question: usize,
+    /// The grade (credit 0 when time ran out).
+    pub grade: Grade,
+    /// Points earned.
+    pub awarded: f64,
+    /// Points the question could earn.
+    pub max: f64,
+    /// The answer in words.
+    pub answer: String,
+    /// Time taken.
+    pub ms: u64,
+    /// The answer came after the time limit.
+    pub timed_out: bool,
+    /// This was a retry (not scored).
+    pub retry: bool,
+}
+
+/// A quiz in progress.
+pub struct Session<'b> {
+    bank: &'b Bank,
+    config: SessionConfig,
+    rng: StdRng,
+    queue: VecDeque<(Presented, bool)>,
+    first_attempts: Vec<Outcome>,
+    retries: usize,
+    total: usize,
+    tally: Tally,
+    interrupted: bool,
+}
+
+impl<'b> Session<'b> {
+    /// Picks and lays out the questions; fails when the filter leaves none.
+    pub fn new(bank: &'b Bank, config: SessionConfig) -> Result<Self, SessionError> {
+        let candidates = config.filter.apply(&bank.questions);
+        if candidates.is_empty() {
+            let what = config.filter.describe();
+            return Err(SessionError::NoQuestions(if what.is_empty() {
+                "an empty bank".into()
+            } else {
+                what
+            }));
+        }
+        let mut rng = rng(config.seed);
+        let picked = pick(&candidates, config.count, &mut rng);
+        Ok(Self::start(bank, config, rng, &picked))
+    }
+
+    /// A session over exactly these questions, in this order (choices still shuffled);
+    /// the filter and count of `config` are not used.
+    pub fn with_questions(
+        bank: &'b Bank,
+        questions: &[usize],
+        config: SessionConfig,
+    ) -> Result<Self, SessionError> {
+        let valid: Vec<usize> = questions
+            .iter()
+            .copied()
+            .filter(|&i| i < bank.questions.len())
+            .collect();
+        if valid.is_empty() {
+            return Err(SessionError::NoQuestions("the given list".into()));
+        }
+        let rng = rng(config.seed);
+        Ok(Self::start(bank, config, rng, &valid))
+    }
+
+    fn start(bank: &'b Bank, config: SessionConfig, mut rng: StdRng, picked: &[usize]) -> Self {
+        let queue = picked
+            .iter()
+            .map(|&i| (Presented::new(&bank.questions[i], i, &mut rng), false))
+            .collect();
+        Session {
+            bank,
+            total: picked.len(),
+            config,
+            rng,
+            queue,
+            first_attempts: Vec::new(),
+            retries: 0,
+            tally: Tally::default(),
+            interrupted: false,
+        }
+    }
+
+    /// The question to ask now, or None when the session is over.
+    pub fn current(&self) -> Option<Turn<'_>> {
+        if self.interrupted {
+            return None;
+        }
+        let (shown, retry) = self.queue.front()?;
+        let question = &self.bank.questions[shown.question];
+        Some(Turn {
+            question,
+            shown,
+            number: (self.first_attempts.len() + 1).min(self.total),
+            total: self.total,
+            retry: *retry,
+            time_limit_ms: self.time_limit_ms(question),
+            streak: self.config.reveal_streak.then_some(self.tally.streak),
+        })
+    }
+
+    fn time_limit_ms(&self, q: &Question) -> Option<u64> {
+        q.time_limit
+            .or(self.config.timer)
+            .map(|s| u64::from(s) * 1000)
+    }
+
+    /// Grades the answer to the current question (None: no answer) and moves on.
+    pub fn answer(&mut self, answer: Option<&Answer>, ms: u64) -> Option<Outcome> {
+        if self.interrupted {
+            return None;
+        }
+        let (shown, retry) = self.queue.pop_front()?;
+        let q = &self.bank.questions[shown.question];
+        let limit = self.time_limit_ms(q);
+        let timed_out = limit.is_some_and(|l| ms > l);
+        let mut grade = match answer {
+            Some(a) if !timed_out => grade(q, &shown, a),
+            _ => Grade {
+                credit: 0.0,
+                note: None,
+            },
+        };
+        if timed_out {
+            grade.note = Some("time over".into());
+        }
+        let outcome = Outcome {
+            question: shown.question,
+            awarded: award(q.points, grade.credit, ms, limit, self.config.speed_bonus),
+            max: max_award(q.points, self.config.speed_bonus),
+            answer: answer.map_or_else(|| "(no answer)".into(), |a| describe_answer(q, &shown, a)),
+            grade,
+            ms,
+            timed_out,
+            retry,
+        };
+        if self.config.retry_wrong && !outcome.grade.is_correct() {
+            let again = Presented::new(q, shown.question, &mut self.rng);
+            self.queue.push_back((again, true));
+        }
+        if retry {
+            self.retries += 1;
+        } else {
+            self.tally
+                .record(outcome.awarded, outcome.max, outcome.grade.is_correct());
+            self.first_attempts.push(outcome.clone());
+        }
+        Some(outcome)
+    }
+
+    /// Stops the session early (Ctrl-C, Esc, end of input).
+    pub fn interrupt(&mut self) {
+        self.interrupted = true;
+    }
+
+    /// True after [`Session::interrupt`].
+    pub fn is_interrupted(&self) -> bool {
+        self.interrupted
+    }
+
+    /// Scores over first attempts.
+    pub fn tally(&self) -> &Tally {
+        &self.tally
+    }
+
+    /// First attempts, in the order asked.
+    pub fn first_attempts(&self) -> &[Outcome] {
+        &self.first_attempts
+    }
+
+    /// Retries answered (with `--retry-wrong`).
+    pub fn retries(&self) -> usize {
+        self.retries
+    }
+
+    /// Questions in the first round.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// The bank being played.
+    pub fn bank(&self) -> &'b Bank {
+        self.bank
+    }
+
+    /// The session's setup.
+    pub fn config(&self) -> &SessionConfig {
+        &self.config
+    }
+}
+
+/// An answer in words, as the player would say it.
+pub fn describe_answer(q: &Question, shown: &Presented, answer: &Answer) -> String {
+    let items = shown.items(q);
+    let item = |pos: &usize| items.get(*pos).copied().unwrap_or("?").to_string();
+    match (answer, &q.kind) {
+        (Answer::Choice(pos), _) => item(pos),
+        (Answer::Choices(picks), _) if picks.is_empty() => "(nothing)".into(),
+        (Answer::Choices(picks), _) => picks.iter().map(item).collect::<Vec<_>>().join(", "),
+        (Answer::Bool(b), _) => b.to_string(),
+        (Answer::Text(text), _) => text.trim().to_string(),
+        (Answer::Order(order), _) => order.iter().map(item).collect::<Vec<_>>().join(" → "),
+        (Answer::Match(rights), Kind::Match { pairs }) => pairs
+            .iter()
+            .zip(rights)
+            .map(|((left, _), pos)| format!("{left} → {}", item(pos)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        (Answer::Match(rights), _) => rights.iter().map(item).collect::<Vec<_>>().join(", "),
+    }
+}
+
+/// The right answer to a question as laid out: what a perfect player would give.
+pub fn correct_answer(q: &Question, shown: &Presented) -> Answer {
+    let pos = |c: usize| shown.position_of(c).unwrap_or(0);
+    match &q.kind {
+        Kind::Single { .. } => Answer::Choice(pos(0)),
+        Kind::Multi { answers, .. } => Answer::Choices((0..answers.len()).map(pos).collect()),
+        Kind::TrueFalse { answer } => Answer::Bool(*answer),
+        Kind::Text { answer, .. } => Answer::Text(answer.clone()),
+        Kind::Number { answer, .. } => Answer::Text(answer.to_string()),
+        Kind::Order { items } => Answer::Order((0..items.len()).map(pos).collect()),
+        Kind::Match { pairs } => Answer::Match((0..pairs.len()).map(pos).collect()),
+    }
+}

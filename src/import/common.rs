@@ -1,0 +1,271 @@
+//! What every importer shares: notes about skipped items, id generation, validation, the result.
+
+use std::collections::HashSet;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::bank::{self, Bank, Question, raw::RawQuestion};
+
+/// Why an import failed as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file is not valid JSON (Open Trivia DB).
+    #[error("{line}:{column}: {message}")]
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The bytes are not UTF-8.
+    #[error("not valid UTF-8 at byte {offset}; try --encoding latin1")]
+    Utf8 { offset: usize },
+    /// The JSON is valid but not shaped like an Open Trivia DB response.
+    #[error("{0}")]
+    Shape(String),
+    /// Every item was skipped.
+    #[error("nothing could be imported ({skipped} item{} skipped)", if *.skipped == 1 { "" } else { "s" })]
+    Empty { skipped: usize },
+}
+
+impl ImportError {
+    /// What goes between the file name and the message: `:` before a line number, else `: `.
+    pub fn separator(&self) -> &'static str {
+        match self {
+            ImportError::Json { .. } => ":",
+            _ => ": ",
+        }
+    }
+}
+
+/// An item of the input file that was not imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// 1-based line where the item (or its problem) is.
+    pub line: usize,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+impl Skipped {
+    /// A note for `line`.
+    pub fn new(line: usize, reason: impl Into<String>) -> Self {
+        Skipped {
+            line,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// A question read from the input, before it gets its final id and is validated.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Line where the question starts.
+    pub line: usize,
+    /// A wished-for id (a GIFT title); the prompt's slug otherwise.
+    pub id_hint: Option<String>,
+    /// The question; its id is replaced when the draft is finished.
+    pub question: Question,
+}
+
+/// What a parser read: drafts to validate and items already skipped.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// Questions read, in file order.
+    pub drafts: Vec<Draft>,
+    /// Items that could not be read.
+    pub skipped: Vec<Skipped>,
+}
+
+/// The result of an import: a valid bank and the notes about what was left out.
+#[derive(Debug)]
+pub struct Imported {
+    /// The imported questions; every one is valid, ids are unique.
+    pub bank: Bank,
+    /// What was skipped, sorted by line.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Parsed {
+    /// Gives every draft a unique id, validates it, and builds the bank; `progress` runs once per draft.
+    pub fn finish(self, title: &str, mut progress: impl FnMut()) -> Imported {
+        let mut ids = IdMaker::default();
+        let mut skipped = self.skipped;
+        let mut questions = Vec::with_capacity(self.drafts.len());
+        for draft in self.drafts {
+            progress();
+            let mut question = draft.question;
+            let hint = draft.id_hint.as_deref().filter(|h| !slug(h, 60).is_empty());
+            question.id = ids.unique(hint.unwrap_or(&question.prompt));
+            match validate(&question) {
+                Ok(valid) => questions.push(valid),
+                Err(reasons) => skipped.push(Skipped::new(draft.line, reasons.join("; "))),
+            }
+        }
+        skipped.sort_by_key(|s| s.line);
+        let bank = Bank {
+            title: title.to_string(),
+            description: None,
+            questions,
+        };
+        Imported { bank, skipped }
+    }
+}
+
+/// Validates one question with the bank's own rules; the messages say what is wrong.
+pub fn validate(question: &Question) -> Result<Question, Vec<String>> {
+    let raw = RawQuestion::from(question);
+    let body = serde_json::json!({ "title": "import", "questions": [raw] });
+    match bank::parse("import", body.to_string().as_bytes()) {
+        Ok(mut bank) => bank.questions.pop().ok_or_else(Vec::new),
+        Err(diagnostics) => Err(diagnostics.into_iter().map(|d| d.message).collect()),
+    }
+}
+
+/// Makes ids `[a-z0-9-]+` that are unique within one bank.
+#[derive(Debug, Default)]
+pub struct IdMaker {
+    used: HashSet<String>,
+}
+
+impl IdMaker {
+    /// An id maker that avoids the given ids.
+    pub fn with_used<'a>(ids: impl IntoIterator<Item = &'a str>) -> Self {
+        IdMaker {
+            used: ids.into_iter().map(str::to_string).collect(),
+        }
+    }
+
+    /// An unused id from `text`: kept when it already is an id, else its slug; `-2`, `-3`… on collisions.
+    pub fn unique(&mut self, text: &str) -> String {
+        let base = if is_id(text) {
+            text.to_string()
+        } else {
+            slug(text, 40)
+        };
+        let base = if base.is_empty() {
+            "question".to_string()
+        } else {
+            base
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.used.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.used.insert(id.clone());
+        id
+    }
+}
+
+/// True when `text` is a valid question id.
+pub fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Lowercase ASCII letters and digits joined by single `-`, accents dropped, at most `max` bytes.
+pub fn slug(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in text.nfkd().filter(char::is_ascii) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    if out.len() > max {
+        out.truncate(max);
+        if let Some(cut) = out.rfind('-').filter(|&i| i > max / 2) {
+            out.truncate(cut);
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The text of UTF-8 bytes without a byte-order mark, or where the first bad byte is.
+pub fn decode_utf8(bytes: &[u8]) -> Result<String, ImportError> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    std::str::from_utf8(bytes)
+        .map(str::to_string)
+        .map_err(|e| ImportError::Utf8 {
+            offset: e.valid_up_to(),
+        })
+}
+
+/// Latin-1 bytes as text: each byte is the character of the same code point.
+pub fn decode_latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+/// Line (1-based) of a byte offset in `text`.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::Kind;
+
+    #[test]
+    fn slugs_are_ids() {
+        assert_eq!(slug("Qui a écrit « Hamlet » ?", 40), "qui-a-ecrit-hamlet");
+        assert_eq!(slug("!!!", 40), "");
+        let long = slug("word ".repeat(30).as_str(), 40);
+        assert!(long.len() <= 40 && is_id(&long) && !long.ends_with('-'));
+    }
+
+    #[test]
+    fn ids_are_made_unique() {
+        let mut ids = IdMaker::with_used(["what-year"]);
+        assert_eq!(ids.unique("What year?"), "what-year-2");
+        assert_eq!(ids.unique("What year?"), "what-year-3");
+        assert_eq!(ids.unique("???"), "question");
+        assert_eq!(ids.unique("a--b"), "a--b");
+    }
+
+    #[test]
+    fn invalid_drafts_are_skipped_with_the_reason() {
+        let kind = Kind::Single {
+            answer: "a".into(),
+            wrong: vec!["A".into()],
+        };
+        let draft = Draft {
+            line: 7,
+            id_hint: None,
+            question: Question::new("", "Pick", kind),
+        };
+        let imported = Parsed {
+            drafts: vec![draft],
+            skipped: vec![],
+        }
+        .finish("t", || {});
+        assert!(imported.bank.questions.is_empty());
+        assert_eq!(imported.skipped[0].line, 7);
+        assert!(
+            imported.skipped[0]
+                .reason
+                .contains("also appears in \"wrong\""),
+            "{:?}",
+            imported.skipped
+        );
+    }
+
+    #[test]
+    fn decodes_latin1_and_reports_bad_utf8() {
+        assert_eq!(decode_latin1(b"caf\xe9"), "café");
+        assert!(matches!(
+            decode_utf8(b"ab\xe9cd"),
+            Err(ImportError::Utf8 { offset: 2 })
+        ));
+        assert_eq!(decode_utf8(b"\xef\xbb\xbfok").unwrap(), "ok");
+    }
+}

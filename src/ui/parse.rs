@@ -1,0 +1,203 @@
+//! Plain mode's answer lines: one line per answer, per kind (see DESIGN.md).
+
+use super::labels::{label, position};
+use crate::bank::{Kind, Question};
+use crate::engine::Answer;
+use crate::engine::grade::parse_number;
+
+/// Reads one answer line for `q` with `items` choices shown; the error says what to type.
+pub fn parse_answer(q: &Question, items: usize, line: &str) -> Result<Answer, String> {
+    let line = line.trim();
+    match &q.kind {
+        Kind::Single { .. } => single(line, items).map(Answer::Choice),
+        Kind::Multi { .. } => letters(line, items, None).map(Answer::Choices),
+        Kind::TrueFalse { .. } => truth(line).map(Answer::Bool),
+        Kind::Text { .. } if line.is_empty() => Err("type your answer".into()),
+        Kind::Text { .. } => Ok(Answer::Text(line.to_string())),
+        Kind::Number { .. } => match parse_number(line) {
+            Some(_) => Ok(Answer::Text(line.to_string())),
+            None => Err("type a number, e.g. 1929 or 2.5".into()),
+        },
+        Kind::Order { .. } => letters(line, items, Some(items)).map(Answer::Order),
+        Kind::Match { .. } => letters(line, items, Some(items)).map(Answer::Match),
+    }
+}
+
+fn last_label(items: usize) -> String {
+    label(items.saturating_sub(1))
+}
+
+fn single(line: &str, items: usize) -> Result<usize, String> {
+    position(line, items).ok_or_else(|| format!("type one letter from a to {}", last_label(items)))
+}
+
+/// Letters separated by commas or spaces, each once; `exact` asks for exactly that many.
+fn letters(line: &str, items: usize, exact: Option<usize>) -> Result<Vec<usize>, String> {
+    let tokens: Vec<&str> = line
+        .split([',', ' ', ';'])
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut picks = Vec::with_capacity(tokens.len());
+    for token in &tokens {
+        let pos = position(token, items).ok_or_else(|| {
+            format!(
+                "\"{token}\" is not a choice; use letters from a to {}",
+                last_label(items)
+            )
+        })?;
+        if picks.contains(&pos) {
+            return Err(format!("\"{token}\" is given twice; give each letter once"));
+        }
+        picks.push(pos);
+    }
+    match exact {
+        Some(n) if picks.len() != n => Err(format!(
+            "give all {n} letters in order, e.g. \"{}\"",
+            example(n)
+        )),
+        None if picks.is_empty() => Err("type one or more letters, e.g. \"a,c\"".into()),
+        _ => Ok(picks),
+    }
+}
+
+fn example(n: usize) -> String {
+    (0..n).rev().map(label).collect::<Vec<_>>().join(" ")
+}
+
+fn truth(line: &str) -> Result<bool, String> {
+    match line.to_ascii_lowercase().as_str() {
+        "t" | "true" | "y" | "yes" => Ok(true),
+        "f" | "false" | "n" | "no" => Ok(false),
+        _ => Err("type t or f (true/false, yes/no)".into()),
+    }
+}
+
+/// Writes an answer as a plain-mode line; `parse_answer` reads it back.
+pub fn format_answer(answer: &Answer) -> String {
+    let join = |v: &[usize], sep: &str| v.iter().map(|&p| label(p)).collect::<Vec<_>>().join(sep);
+    match answer {
+        Answer::Choice(p) => label(*p),
+        Answer::Choices(v) => join(v, ","),
+        Answer::Bool(b) => if *b { "t" } else { "f" }.into(),
+        Answer::Text(t) => t.clone(),
+        Answer::Order(v) | Answer::Match(v) => join(v, " "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn q(kind: Kind) -> Question {
+        Question::new("q", "p", kind)
+    }
+
+    fn single_q() -> Question {
+        q(Kind::Single {
+            answer: "a".into(),
+            wrong: vec!["b".into(), "c".into()],
+        })
+    }
+
+    fn order_q() -> Question {
+        q(Kind::Order {
+            items: vec!["1".into(), "2".into(), "3".into()],
+        })
+    }
+
+    #[test]
+    fn single_takes_a_letter_or_number() {
+        assert_eq!(parse_answer(&single_q(), 3, "b"), Ok(Answer::Choice(1)));
+        assert_eq!(parse_answer(&single_q(), 3, " C \r"), Ok(Answer::Choice(2)));
+        assert_eq!(parse_answer(&single_q(), 3, "1"), Ok(Answer::Choice(0)));
+        assert_eq!(
+            parse_answer(&single_q(), 3, "d"),
+            Err("type one letter from a to c".into())
+        );
+    }
+
+    #[test]
+    fn multi_takes_a_list() {
+        let multi = q(Kind::Multi {
+            answers: vec!["a".into()],
+            wrong: vec!["b".into(), "c".into()],
+        });
+        assert_eq!(
+            parse_answer(&multi, 3, "a,c"),
+            Ok(Answer::Choices(vec![0, 2]))
+        );
+        assert_eq!(
+            parse_answer(&multi, 3, "a, c"),
+            Ok(Answer::Choices(vec![0, 2]))
+        );
+        assert!(parse_answer(&multi, 3, "a,a").is_err());
+        assert!(parse_answer(&multi, 3, "").is_err());
+    }
+
+    #[test]
+    fn true_false_words() {
+        let tf = q(Kind::TrueFalse { answer: true });
+        for (line, want) in [
+            ("t", true),
+            ("TRUE", true),
+            ("yes", true),
+            ("f", false),
+            ("No", false),
+        ] {
+            assert_eq!(parse_answer(&tf, 2, line), Ok(Answer::Bool(want)), "{line}");
+        }
+        assert!(parse_answer(&tf, 2, "maybe").is_err());
+    }
+
+    #[test]
+    fn text_and_number() {
+        let text = q(Kind::Text {
+            answer: "x".into(),
+            accept: vec![],
+        });
+        assert_eq!(
+            parse_answer(&text, 0, " Decca "),
+            Ok(Answer::Text("Decca".into()))
+        );
+        assert!(parse_answer(&text, 0, "   ").is_err());
+        let number = q(Kind::Number {
+            answer: 1.0,
+            tolerance: 0.0,
+        });
+        assert_eq!(
+            parse_answer(&number, 0, "1929"),
+            Ok(Answer::Text("1929".into()))
+        );
+        assert!(parse_answer(&number, 0, "soon").is_err());
+    }
+
+    #[test]
+    fn order_needs_every_letter_once() {
+        assert_eq!(
+            parse_answer(&order_q(), 3, "c a b"),
+            Ok(Answer::Order(vec![2, 0, 1]))
+        );
+        assert_eq!(
+            parse_answer(&order_q(), 3, "c a"),
+            Err("give all 3 letters in order, e.g. \"c b a\"".into())
+        );
+        assert!(parse_answer(&order_q(), 3, "c a a").is_err());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { rng_seed: proptest::test_runner::RngSeed::Fixed(7), failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn never_panics(line in "\\PC{0,40}") {
+            for question in [single_q(), order_q(), q(Kind::TrueFalse { answer: true }), q(Kind::Number { answer: 1.0, tolerance: 0.0 })] {
+                let _ = parse_answer(&question, 3, &line);
+            }
+        }
+
+        #[test]
+        fn format_then_parse_round_trips(perm in Just(vec![0usize, 1, 2]).prop_shuffle()) {
+            let answer = Answer::Order(perm);
+            prop_assert_eq!(parse_answer(&order_q(), 3, &format_answer(&answer)), Ok(answer));
+        }
+    }
+}

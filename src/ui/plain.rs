@@ -1,0 +1,129 @@
+//! Plain line mode for pipes, CI and screen readers: print the question, read one line.
+
+use std::io::{self, BufRead, Write};
+
+use super::labels::label;
+use super::parse::parse_answer;
+use super::{Prompter, render};
+use crate::bank::sanitize::escape;
+use crate::bank::{Kind, Question};
+use crate::engine::Answer;
+use crate::engine::session::Turn;
+
+/// A prompter over any reader and writer (stdin/stdout in the game, buffers in tests).
+pub struct Plain<R, W> {
+    input: R,
+    output: W,
+    echo: bool,
+}
+
+impl Plain<io::StdinLock<'static>, io::Stdout> {
+    /// Reads standard input, writes standard output.
+    /// Answers are echoed when stdin is not a terminal, so the output reads as a transcript.
+    pub fn stdio() -> Self {
+        use std::io::IsTerminal;
+        Plain {
+            input: io::stdin().lock(),
+            output: io::stdout(),
+            echo: !io::stdin().is_terminal(),
+        }
+    }
+}
+
+impl<R: BufRead, W: Write> Plain<R, W> {
+    /// A prompter over the given streams; `echo` repeats each answer line.
+    pub fn new(input: R, output: W, echo: bool) -> Self {
+        Plain {
+            input,
+            output,
+            echo,
+        }
+    }
+
+    /// Gives back the writer (tests read what was shown).
+    pub fn into_output(self) -> W {
+        self.output
+    }
+
+    fn write_question(&mut self, turn: &Turn) -> io::Result<()> {
+        let q = turn.question;
+        let out = &mut self.output;
+        writeln!(out, "\n{}", render::header(turn))?;
+        writeln!(out, "{}", escape(&q.prompt))?;
+        let items = turn.shown.items(q);
+        if let Kind::Match { pairs } = &q.kind {
+            for (n, (left, _)) in pairs.iter().enumerate() {
+                writeln!(out, "  {}. {}", n + 1, escape(left))?;
+            }
+            writeln!(out, "  match each with one of:")?;
+        }
+        if !matches!(q.kind, Kind::TrueFalse { .. }) {
+            for (pos, item) in items.iter().enumerate() {
+                writeln!(out, "  {}) {}", label(pos), escape(item))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What to type, per kind.
+fn instruction(q: &Question, items: usize) -> String {
+    let last = label(items.saturating_sub(1));
+    let hint = if q.hint.is_some() {
+        " (? for a hint)"
+    } else {
+        ""
+    };
+    let what = match &q.kind {
+        Kind::Single { .. } => format!("Answer (a-{last})"),
+        Kind::Multi { .. } => "Pick all that apply, e.g. a,c".into(),
+        Kind::TrueFalse { .. } => "True or false? (t/f)".into(),
+        Kind::Text { .. } => "Your answer".into(),
+        Kind::Number { .. } => "Your answer (a number)".into(),
+        Kind::Order { .. } => "Letters in the right order, e.g. c a b".into(),
+        Kind::Match { pairs } => format!(
+            "For items 1-{}, the letters of their matches, e.g. b a",
+            pairs.len()
+        ),
+    };
+    format!("{what}{hint}: ")
+}
+
+impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
+    fn ask(&mut self, turn: &Turn) -> io::Result<Option<Answer>> {
+        self.write_question(turn)?;
+        let q = turn.question;
+        let items = turn.shown.perm.len();
+        loop {
+            write!(self.output, "{}", instruction(q, items))?;
+            self.output.flush()?;
+            let mut line = String::new();
+            if self.input.read_line(&mut line)? == 0 {
+                writeln!(self.output)?;
+                return Ok(None);
+            }
+            if self.echo {
+                writeln!(
+                    self.output,
+                    "{}",
+                    escape(line.trim_end_matches(['\n', '\r']))
+                )?;
+            }
+            match (line.trim(), &q.hint) {
+                ("?", Some(hint)) => writeln!(self.output, "  Hint: {}", escape(hint))?,
+                _ => match parse_answer(q, items, &line) {
+                    Ok(answer) => return Ok(Some(answer)),
+                    Err(message) => writeln!(self.output, "  {message}")?,
+                },
+            }
+        }
+    }
+
+    fn show(&mut self, text: &str) -> io::Result<()> {
+        write!(self.output, "{text}")?;
+        if !text.ends_with('\n') {
+            writeln!(self.output)?;
+        }
+        self.output.flush()
+    }
+}

@@ -1,0 +1,131 @@
+//! A builder for running the real binary in a hermetic temp dir (own data dir, no colour).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// Where the repository's fixtures are.
+pub fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+/// One run of `termquiz` with its own data dir.
+pub struct Quiz {
+    dir: TempDir,
+    args: Vec<String>,
+    stdin: String,
+}
+
+/// What a run gave back.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub dir: TempDir,
+}
+
+impl Quiz {
+    pub fn new() -> Self {
+        Quiz {
+            dir: tempfile::tempdir().expect("temp dir"),
+            args: Vec::new(),
+            stdin: String::new(),
+        }
+    }
+
+    /// Writes a bank file into the temp dir under `name` and passes its path.
+    pub fn bank(mut self, name: &str, json: &str) -> Self {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, json).expect("write bank");
+        self.args.push(path.display().to_string());
+        self
+    }
+
+    pub fn args<I: IntoIterator<Item = S>, S: AsRef<str>>(mut self, args: I) -> Self {
+        self.args
+            .extend(args.into_iter().map(|a| a.as_ref().to_string()));
+        self
+    }
+
+    pub fn stdin(mut self, input: &str) -> Self {
+        self.stdin = input.to_string();
+        self
+    }
+
+    /// The temp dir (for result files and data).
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn run(self) -> Run {
+        let output = Command::cargo_bin("termquiz")
+            .expect("binary")
+            .args(&self.args)
+            .env("TERMQUIZ_DATA_DIR", self.dir.path().join("data"))
+            .env("NO_COLOR", "1")
+            .env_remove("CLICOLOR_FORCE")
+            .write_stdin(self.stdin.as_bytes())
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .expect("run termquiz");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            dir: self.dir,
+        }
+    }
+}
+
+impl Run {
+    pub fn code(self, want: i32) -> Self {
+        assert_eq!(
+            self.code, want,
+            "exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    pub fn stdout_has(self, want: &str) -> Self {
+        assert!(
+            self.stdout.contains(want),
+            "stdout lacks {want:?}:\n{}",
+            self.stdout
+        );
+        self
+    }
+
+    pub fn stderr_has(self, want: &str) -> Self {
+        assert!(
+            self.stderr.contains(want),
+            "stderr lacks {want:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+}
+
+/// Property-test settings: a fixed seed so runs repeat; `PROPTEST_CASES` asks for
+/// more cases and `PROPTEST_RNG_SEED` for another seed (longer, opt-in fuzzing).
+pub fn proptest_config(default_cases: u32) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, RngSeed};
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(default_cases);
+    let seed = std::env::var("PROPTEST_RNG_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20261125);
+    Config {
+        cases,
+        rng_seed: RngSeed::Fixed(seed),
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
