@@ -12,6 +12,7 @@ mod review;
 mod save;
 mod schema;
 mod stats;
+mod table;
 mod validate;
 
 use crate::cli::{Cli, Command, PlayArgs};

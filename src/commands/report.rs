@@ -1,9 +1,222 @@
-//! `termquiz report`: not built yet.
+//! `termquiz report`: a class report from result files, as a table or CSV.
 
-use crate::cli::ReportArgs;
+use std::io::Write;
+use std::path::PathBuf;
+
+use console::Style;
+
+use super::table::{csv_record, write_aligned};
+use crate::bank::sanitize::one_line;
+use crate::cli::{ReportArgs, ReportFormat};
 use crate::error::{Error, Result};
+use crate::store::report::{self, BankReport, Report, StudentRow};
+use crate::store::{SessionRecord, StoreError, results};
 
-/// Says plainly that this command does not exist yet.
-pub fn run(_args: &ReportArgs) -> Result<()> {
-    Err(Error::Usage("termquiz report is not built yet".into()))
+/// Reads every result file, reports the good ones, and names each bad one on stderr.
+/// Exits 1 (after the report) when any file was bad, or when none was good.
+pub fn run(args: &ReportArgs) -> Result<()> {
+    let (records, errors, total) = read_all(&args.results);
+    let style = Style::new().red().bold().for_stderr();
+    for error in &errors {
+        eprintln!(
+            "{} {}",
+            style.apply_to("error:"),
+            one_line(&error.to_string())
+        );
+    }
+    if records.is_empty() {
+        return Err(Error::Invalid(format!(
+            "no valid result file among {total}"
+        )));
+    }
+    let report = report::build(records);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        ReportFormat::Table => write_table(&mut out, &report)?,
+        ReportFormat::Csv => out.write_all(to_csv(&report).as_bytes())?,
+    }
+    out.flush()?;
+    match errors.len() {
+        0 => Ok(()),
+        bad => Err(Error::Invalid(format!(
+            "{bad} of {total} result files could not be read"
+        ))),
+    }
+}
+
+/// The records of all readable files, the errors of the others, and how many files there were.
+fn read_all(paths: &[PathBuf]) -> (Vec<SessionRecord>, Vec<StoreError>, usize) {
+    let (files, mut errors) = results::list_result_files(paths);
+    let total = files.len() + errors.len();
+    let mut records = Vec::with_capacity(files.len());
+    for path in &files {
+        match results::read_result(path) {
+            Ok(record) => records.push(record),
+            Err(error) => errors.push(error),
+        }
+    }
+    (records, errors, total)
+}
+
+/// Writes each bank's heading, student table and question table.
+pub fn write_table(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
+    let bold = Style::new().bold();
+    for (n, bank) in report.banks.iter().enumerate() {
+        let gap = if n == 0 { "" } else { "\n" };
+        let count = bank.students.len();
+        let title = one_line(&bank.bank);
+        let plural = if count == 1 { "" } else { "s" };
+        writeln!(
+            out,
+            "{gap}{}",
+            bold.apply_to(format!("{title} — {count} result{plural}"))
+        )?;
+        writeln!(out)?;
+        write_students(out, bank)?;
+        writeln!(out)?;
+        write_questions(out, bank)?;
+    }
+    Ok(())
+}
+
+fn write_students(out: &mut impl Write, bank: &BankReport) -> std::io::Result<()> {
+    let header = ["NAME", "SCORE", "MAX", "PERCENT", "TIME", "INTERRUPTED"];
+    let rows: Vec<Vec<String>> = bank
+        .students
+        .iter()
+        .map(|s| {
+            vec![
+                display_name(s),
+                number(s.score),
+                number(s.max_score),
+                format!("{}%", number(s.percent.round())),
+                duration(s.seconds),
+                yes_no(s.interrupted).to_string(),
+            ]
+        })
+        .collect();
+    write_aligned(out, &header, &rows, &[1, 2, 3, 4])
+}
+
+fn write_questions(out: &mut impl Write, bank: &BankReport) -> std::io::Result<()> {
+    let header = ["QUESTION", "RIGHT", "ASKED", "MOST COMMON WRONG ANSWER"];
+    let rows: Vec<Vec<String>> = bank
+        .questions
+        .iter()
+        .map(|q| {
+            let wrong = q.common_wrong.as_ref().map_or(String::new(), |w| {
+                format!("{} ({}×)", one_line(shown_answer(&w.answer)), w.count)
+            });
+            vec![
+                one_line(&q.id),
+                format!("{}%", number(q.percent.round())),
+                q.asked.to_string(),
+                wrong,
+            ]
+        })
+        .collect();
+    write_aligned(out, &header, &rows, &[1, 2])
+}
+
+/// The report as two CSV blocks (students, then questions) separated by a blank line;
+/// each row starts with its `section` and `bank`.
+pub fn to_csv(report: &Report) -> String {
+    let mut csv = String::new();
+    let head = [
+        "section",
+        "bank",
+        "name",
+        "score",
+        "max_score",
+        "percent",
+        "seconds",
+        "interrupted",
+    ];
+    csv.push_str(&csv_record(&head.map(String::from)));
+    for bank in &report.banks {
+        for s in &bank.students {
+            let fields = [
+                "student".into(),
+                bank.bank.clone(),
+                s.name.clone(),
+                number(s.score),
+                number(s.max_score),
+                number(s.percent),
+                s.seconds.to_string(),
+                yes_no(s.interrupted).into(),
+            ];
+            csv.push_str(&csv_record(&fields));
+        }
+    }
+    csv.push_str("\r\n");
+    let head = [
+        "section",
+        "bank",
+        "question",
+        "asked",
+        "right",
+        "percent_right",
+        "most_common_wrong",
+        "wrong_count",
+    ];
+    csv.push_str(&csv_record(&head.map(String::from)));
+    for bank in &report.banks {
+        for q in &bank.questions {
+            let (answer, count) = q
+                .common_wrong
+                .as_ref()
+                .map_or((String::new(), String::new()), |w| {
+                    (w.answer.clone(), w.count.to_string())
+                });
+            let fields = [
+                "question".into(),
+                bank.bank.clone(),
+                q.id.clone(),
+                q.asked.to_string(),
+                q.right.to_string(),
+                number(q.percent),
+                answer,
+                count,
+            ];
+            csv.push_str(&csv_record(&fields));
+        }
+    }
+    csv
+}
+
+fn display_name(row: &StudentRow) -> String {
+    if row.name.trim().is_empty() {
+        "(no name)".into()
+    } else {
+        one_line(&row.name)
+    }
+}
+
+/// An empty answer (time ran out, nothing typed) shown as such.
+fn shown_answer(answer: &str) -> &str {
+    if answer.is_empty() {
+        "(no answer)"
+    } else {
+        answer
+    }
+}
+
+fn yes_no(flag: bool) -> &'static str {
+    if flag { "yes" } else { "no" }
+}
+
+/// `4`, `3.5`, `2.33`: at most two decimals, no trailing zeros.
+fn number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// `2:05` or `1:02:05`.
+fn duration(seconds: i64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
 }

@@ -18,6 +18,7 @@ pub struct Quiz {
     dir: TempDir,
     args: Vec<String>,
     stdin: String,
+    envs: Vec<(String, String)>,
 }
 
 /// What a run gave back.
@@ -34,6 +35,7 @@ impl Quiz {
             dir: tempfile::tempdir().expect("temp dir"),
             args: Vec::new(),
             stdin: String::new(),
+            envs: Vec::new(),
         }
     }
 
@@ -48,6 +50,12 @@ impl Quiz {
     pub fn args<I: IntoIterator<Item = S>, S: AsRef<str>>(mut self, args: I) -> Self {
         self.args
             .extend(args.into_iter().map(|a| a.as_ref().to_string()));
+        self
+    }
+
+    /// Sets an environment variable for the run (e.g. `TZ`).
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.envs.push((key.to_string(), value.to_string()));
         self
     }
 
@@ -68,6 +76,7 @@ impl Quiz {
             .env("TERMQUIZ_DATA_DIR", self.dir.path().join("data"))
             .env("NO_COLOR", "1")
             .env_remove("CLICOLOR_FORCE")
+            .envs(self.envs.iter().map(|(k, v)| (k, v)))
             .write_stdin(self.stdin.as_bytes())
             .timeout(std::time::Duration::from_secs(30))
             .output()
