@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use console::Style;
 
-use super::table::{csv_record, write_aligned};
+use super::table::{csv_record, percent_label, write_aligned};
 use crate::bank::sanitize::one_line;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::error::{Error, Result};
@@ -89,7 +89,7 @@ fn write_students(out: &mut impl Write, bank: &BankReport) -> std::io::Result<()
                 display_name(s),
                 number(s.score),
                 number(s.max_score),
-                format!("{}%", number(s.percent.round())),
+                percent_label(s.percent),
                 duration(s.seconds),
                 yes_no(s.interrupted).to_string(),
             ]
@@ -109,7 +109,7 @@ fn write_questions(out: &mut impl Write, bank: &BankReport) -> std::io::Result<(
             });
             vec![
                 one_line(&q.id),
-                format!("{}%", number(q.percent.round())),
+                percent_label(q.percent),
                 q.asked.to_string(),
                 wrong,
             ]

@@ -5,6 +5,7 @@ use std::io::Write;
 use console::{Alignment, Style, pad_str};
 use jiff::tz::TimeZone;
 
+use super::table::percent_label;
 use crate::bank::sanitize::one_line;
 use crate::cli::{StatsArgs, StatsFormat};
 use crate::error::Result;
@@ -57,7 +58,7 @@ pub fn write_table(out: &mut impl Write, stats: &Stats, tz: &TimeZone) -> std::i
     writeln!(
         out,
         "Accuracy  {}",
-        stats.accuracy.map_or("—".into(), whole_percent)
+        stats.accuracy.map_or("—".into(), percent_label)
     )?;
     writeln!(
         out,
@@ -76,7 +77,7 @@ pub fn write_table(out: &mut impl Write, stats: &Stats, tz: &TimeZone) -> std::i
         } else {
             ""
         };
-        let percent = whole_percent(line.percent);
+        let percent = percent_label(line.percent);
         writeln!(
             out,
             "{date}  {bank}  {percent:>4}  {}{stopped}",
@@ -101,7 +102,7 @@ fn write_tags(out: &mut impl Write, stats: &Stats, bold: &Style) -> std::io::Res
     for tag in &stats.weakest_tags {
         let name = one_line(&tag.tag);
         let name = pad_str(&name, width, Alignment::Left, Some("…"));
-        let percent = whole_percent(tag.accuracy);
+        let percent = percent_label(tag.accuracy);
         writeln!(
             out,
             "{name}  {percent:>4}  {} of {} right",
@@ -132,11 +133,6 @@ fn write_missed(out: &mut impl Write, stats: &Stats, bold: &Style) -> std::io::R
         writeln!(out, "{name}  missed {} of {}", miss.missed, miss.answered)?;
     }
     Ok(())
-}
-
-/// `67%`.
-fn whole_percent(percent: f64) -> String {
-    format!("{}%", percent.round())
 }
 
 /// A bar of up to [`BAR_WIDTH`] blocks, green from 80%, yellow from 50%, red below.

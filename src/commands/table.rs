@@ -49,6 +49,11 @@ fn line(cells: &[String], widths: &[usize], right: &[usize]) -> String {
     parts.join("  ").trim_end().to_string()
 }
 
+/// A percentage for people: `67%`.
+pub fn percent_label(percent: f64) -> String {
+    format!("{}%", percent.round())
+}
+
 /// One CSV record: fields joined by commas, ended by CRLF as RFC 4180 asks.
 pub fn csv_record(fields: &[String]) -> String {
     let fields: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
