@@ -42,7 +42,7 @@ pub fn run(args: &StatsArgs) -> Result<()> {
 pub fn warn_all(warnings: &[String]) {
     let style = Style::new().yellow().bold().for_stderr();
     for warning in warnings {
-        eprintln!("{} {warning}", style.apply_to("warning:"));
+        eprintln!("{} {}", style.apply_to("warning:"), one_line(warning));
     }
 }
 
