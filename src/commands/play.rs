@@ -9,18 +9,14 @@ use crate::cli::{Mode, PlayArgs};
 use crate::engine::{Session, SessionConfig, order};
 use crate::error::{Error, Result};
 use crate::store::from_session::{SessionMeta, record};
-use crate::ui::{self, Prompter, plain::Plain, render, term::TermPrompter};
+use crate::ui::{self, render};
 
 /// Plays one session, then shows the summary, saves the result and history.
 pub fn run(args: &PlayArgs) -> Result<()> {
     let bank = bank::load_paths(&args.banks)?;
     let config = session_config(args);
     let mut session = Session::new(&bank, config).map_err(|e| Error::Usage(e.to_string()))?;
-    let mut prompter: Box<dyn Prompter> = if ui::is_interactive() {
-        Box::new(TermPrompter::default())
-    } else {
-        Box::new(Plain::stdio())
-    };
+    let mut prompter = ui::prompter();
     let meta = SessionMeta {
         name: args.name.clone().unwrap_or_default(),
         mode: mode_name(args.mode).into(),
@@ -42,7 +38,7 @@ pub fn run(args: &PlayArgs) -> Result<()> {
         },
     )?;
     guard.disarm();
-    prompter.show(&render::summary(&session, clock.elapsed()))?;
+    prompter.show(&render::summary(&session, clock.elapsed(), true))?;
     prompter.show(&render::mistakes(&session))?;
     let result = record(&session, &meta, jiff::Timestamp::now());
     for line in target.save(&result)? {
@@ -66,7 +62,7 @@ fn arm(
 ) {
     let mut snapshot = record(session, meta, jiff::Timestamp::now());
     snapshot.interrupted = true;
-    let summary = render::summary(session, clock.elapsed());
+    let summary = render::summary(session, clock.elapsed(), true);
     let target = target.clone();
     guard.arm(move || {
         eprint!("{summary}");

@@ -67,6 +67,9 @@ pub struct Card {
     pub reps: u32,
     /// How many times it was forgotten (Again after a first review).
     pub lapses: u32,
+    /// When it was first reviewed (for the daily limit of new cards).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduced: Option<Timestamp>,
 }
 
 /// How well a card was recalled.
@@ -165,6 +168,7 @@ pub fn schedule(
         last_review: now,
         reps: previous.map_or(0, |c| c.reps).saturating_add(1),
         lapses: previous.map_or(0, |c| c.lapses + u32::from(rating == Rating::Again)),
+        introduced: previous.map_or(Some(now), |c| c.introduced),
     };
     state.cards.insert(key.to_string(), card.clone());
     Ok(card)
@@ -219,6 +223,15 @@ pub fn due_cards(state: &ReviewState, bank: &Bank, now: Timestamp, new_limit: us
     }
     due.sort();
     due.into_iter().map(|(_, index)| index).chain(new).collect()
+}
+
+/// How many of the bank's current cards were first reviewed at or after `since`.
+pub fn introduced_since(state: &ReviewState, bank: &Bank, since: Timestamp) -> usize {
+    bank.questions
+        .iter()
+        .filter_map(|q| current_card(state, &card_key(&bank.title, &q.id), prompt_hash(q)))
+        .filter(|card| card.introduced.is_some_and(|at| at >= since))
+        .count()
 }
 
 /// What is coming up for a bank, for the end of a review session.

@@ -209,3 +209,19 @@ fn damaged_file_is_an_error_naming_it_and_is_left_alone() {
         "{\"cards\": {"
     );
 }
+
+#[test]
+fn introduced_counts_first_reviews_since_a_moment() {
+    let bank = bank();
+    let mut state = ReviewState::default();
+    review(&mut state, &bank, 0, Rating::Good, now());
+    review(&mut state, &bank, 1, Rating::Good, now() + days(1));
+    review(&mut state, &bank, 0, Rating::Good, now() + days(2));
+    assert_eq!(introduced_since(&state, &bank, now()), 2);
+    assert_eq!(
+        introduced_since(&state, &bank, now() + days(1)),
+        1,
+        "a second review is not an introduction"
+    );
+    assert_eq!(introduced_since(&state, &bank, now() + days(3)), 0);
+}

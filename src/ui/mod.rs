@@ -55,6 +55,15 @@ pub fn play(
     Ok(())
 }
 
+/// dialoguer prompts on a terminal, plain lines otherwise.
+pub fn prompter() -> Box<dyn Prompter> {
+    if is_interactive() {
+        Box::new(term::TermPrompter::default())
+    } else {
+        Box::new(plain::Plain::stdio())
+    }
+}
+
 /// True when both ends are terminals, so dialoguer can be used.
 pub fn is_interactive() -> bool {
     use std::io::IsTerminal;

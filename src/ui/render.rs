@@ -84,8 +84,9 @@ fn duration(d: Duration) -> String {
     }
 }
 
-/// The end of a session: score, percent, right answers, time, streak, seed.
-pub fn summary(session: &Session, elapsed: Duration) -> String {
+/// The end of a session: score, percent, right answers, time, streak and, when the quiz
+/// can be replayed (`play`), the seed.
+pub fn summary(session: &Session, elapsed: Duration, replayable: bool) -> String {
     let t = session.tally();
     let mut out = String::new();
     let title = if session.is_interrupted() {
@@ -111,22 +112,17 @@ pub fn summary(session: &Session, elapsed: Duration) -> String {
         t.longest_streak
     );
     if t.answered < session.total() {
-        let _ = writeln!(
-            out,
-            "Answered {} of {} questions.",
-            t.answered,
-            session.total()
-        );
+        let total = session.total();
+        let s = if total == 1 { "" } else { "s" };
+        let _ = writeln!(out, "Answered {} of {total} question{s}.", t.answered);
     }
     if session.retries() > 0 {
         let _ = writeln!(out, "Retries: {} (not scored).", session.retries());
     }
-    let _ = writeln!(
-        out,
-        "Seed {} — replay this quiz with --seed {}",
-        session.config().seed,
-        session.config().seed
-    );
+    if replayable {
+        let seed = session.config().seed;
+        let _ = writeln!(out, "Seed {seed} — replay this quiz with --seed {seed}");
+    }
     out
 }
 
