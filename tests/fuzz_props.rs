@@ -72,3 +72,80 @@ proptest! {
         prop_assert!(!line.chars().any(|c| is_unsafe(c) || c == '\n' || c == '\t'), "{:?}", line);
     }
 }
+
+/// Checks an import result: every question valid (the bank reads back the same) and
+/// every note placed on a real line.
+fn assert_import_sound(text: &str, parsed: termquiz::import::Parsed) {
+    let lines = text.lines().count().max(1) + 1;
+    let imported = parsed.finish("Fuzz", || {});
+    for note in &imported.skipped {
+        assert!(
+            note.line >= 1 && note.line <= lines,
+            "line {} of {lines}: {}",
+            note.line,
+            note.reason
+        );
+        assert!(!note.reason.is_empty());
+    }
+    if !imported.bank.questions.is_empty() {
+        let json = bank::raw::to_json(&imported.bank);
+        assert_eq!(bank::parse("fuzz.json", json.as_bytes()), Ok(imported.bank));
+    }
+}
+
+fn mutated_text(seed: &'static str) -> impl Strategy<Value = String> {
+    let edit = (
+        0..seed.len(),
+        0u8..3,
+        prop::sample::select(vec![
+            '{', '}', '=', '~', '#', ':', '\\', '%', '\n', 'A', ')', ' ', '-', '>',
+        ]),
+    );
+    prop::collection::vec(edit, 0..8).prop_map(move |edits| {
+        let mut chars: Vec<char> = seed.chars().collect();
+        for (at, op, c) in edits {
+            let at = at.min(chars.len().saturating_sub(1));
+            match op {
+                0 if !chars.is_empty() => {
+                    chars.remove(at);
+                }
+                1 => chars.insert(at, c),
+                _ if !chars.is_empty() => chars[at] = c,
+                _ => {}
+            }
+        }
+        chars.into_iter().collect()
+    })
+}
+
+const GIFT_SEED: &str = include_str!("fixtures/import/gift-all-kinds.gift");
+const AIKEN_SEED: &str = include_str!("fixtures/import/aiken-basic.txt");
+const OPENTDB_SEED: &str = include_str!("fixtures/import/opentdb-api.json");
+
+proptest! {
+    #![proptest_config(common::proptest_config(256))]
+
+    #[test]
+    fn gift_import_survives_noise(text in "[{}=~#:%\\\\a-c ->\\n]{0,80}|\\PC{0,60}") {
+        assert_import_sound(&text, termquiz::import::gift::parse(&text));
+    }
+
+    #[test]
+    fn gift_import_survives_edited_files(text in mutated_text(GIFT_SEED)) {
+        assert_import_sound(&text, termquiz::import::gift::parse(&text));
+    }
+
+    #[test]
+    fn aiken_import_survives_edited_files(text in mutated_text(AIKEN_SEED)) {
+        assert_import_sound(&text, termquiz::import::aiken::parse(&text));
+    }
+
+    #[test]
+    fn opentdb_import_survives_edited_files(text in mutated_text(OPENTDB_SEED)) {
+        match termquiz::import::opentdb::parse(&text) {
+            Ok(parsed) => assert_import_sound(&text, parsed),
+            Err(termquiz::import::ImportError::Json { line, column, .. }) => prop_assert!(line >= 1 && column >= 1),
+            Err(other) => prop_assert!(!other.to_string().is_empty()),
+        }
+    }
+}

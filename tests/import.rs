@@ -2,7 +2,6 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::time::Instant;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -308,16 +307,11 @@ fn thousands_of_generated_gift_questions_all_import() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("many.gift");
     std::fs::write(&file, text).unwrap();
-    let started = Instant::now();
     let output = termquiz()
         .args(["import", "--from", "gift"])
         .arg(&file)
         .output()
         .unwrap();
-    eprintln!(
-        "imported 3000 generated GIFT questions in {:?}",
-        started.elapsed()
-    );
     assert!(output.status.success());
     let bank = bank::parse("many.json", &output.stdout).unwrap();
     assert_eq!(bank.questions.len(), 3000);
@@ -336,4 +330,17 @@ fn untrusted_text_in_notes_is_escaped() {
         .success()
         .stderr(contains("bad number '\\u{1b}[2J'"))
         .stderr(contains("\u{1b}").not());
+}
+
+#[test]
+fn regression_opentdb_json_error_at_a_line_start_has_column_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.json");
+    std::fs::write(&path, "{\n  \"results\": [\n").unwrap();
+    termquiz()
+        .args(["import", "--from", "opentdb"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(contains("cut.json:3:1: EOF while parsing"));
 }

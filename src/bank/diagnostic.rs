@@ -41,6 +41,18 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A serde_json error as (line, column, message): both at least 1 (serde says column 0
+/// at the start of a line or of an empty input), the message without serde's own
+/// " at line L column C" and escaped to one line.
+pub fn json_error_parts(e: &serde_json::Error) -> (usize, usize, String) {
+    let full = e.to_string();
+    let message = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |at| &full[..at]);
+    let message = crate::bank::sanitize::escape_line(message).into_owned();
+    (e.line().max(1), e.column().max(1), message)
+}
+
 /// Finds line and column of byte offsets, walking forward so many look-ups stay linear.
 pub(crate) struct LineIndex<'a> {
     text: &'a str,

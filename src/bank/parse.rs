@@ -7,7 +7,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::diagnostic::{Diagnostic, LineIndex, Location};
+use super::diagnostic::{Diagnostic, LineIndex, Location, json_error_parts};
 use super::model::{Bank, Question};
 use super::raw::{RawBankIn, RawQuestion};
 use super::validate::validate_question;
@@ -305,12 +305,7 @@ fn serde_diagnostic(
     e: &serde_json::Error,
     base: Option<(&mut LineIndex, usize)>,
 ) -> Diagnostic {
-    let full = e.to_string();
-    let message = full
-        .rfind(" at line ")
-        .map_or(full.as_str(), |at| &full[..at])
-        .to_string();
-    let (mut line, mut column) = (e.line(), e.column());
+    let (mut line, mut column, message) = json_error_parts(e);
     if let Some((lines, offset)) = base {
         let (base_line, base_column) = lines.line_col(offset);
         if line == 1 {
@@ -318,12 +313,5 @@ fn serde_diagnostic(
         }
         line += base_line - 1;
     }
-    diag(
-        file,
-        Location::LineCol {
-            line: line.max(1),
-            column: column.max(1),
-        },
-        message,
-    )
+    diag(file, Location::LineCol { line, column }, message)
 }

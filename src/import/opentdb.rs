@@ -4,6 +4,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::common::{Draft, ImportError, Parsed, Skipped, line_of, slug};
+use crate::bank::diagnostic::json_error_parts;
 use crate::bank::{Difficulty, Kind, Question};
 
 /// One result as the API sends it; text is HTML-escaped.
@@ -42,17 +43,20 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
             },
             Err(e) => parsed
                 .skipped
-                .push(Skipped::new(line, without_position(&e))),
+                .push(Skipped::new(line, json_error_parts(&e).2)),
         }
     }
     Ok(parsed)
 }
 
 fn results(text: &str) -> Result<Vec<&RawValue>, ImportError> {
-    let json_error = |e: serde_json::Error| ImportError::Json {
-        line: e.line(),
-        column: e.column(),
-        message: without_position(&e),
+    let json_error = |e: serde_json::Error| {
+        let (line, column, message) = json_error_parts(&e);
+        ImportError::Json {
+            line,
+            column,
+            message,
+        }
     };
     if text.trim_start().starts_with('[') {
         return serde_json::from_str(text).map_err(json_error);
@@ -65,13 +69,6 @@ fn results(text: &str) -> Result<Vec<&RawValue>, ImportError> {
     }
     let response: Response = serde_json::from_str(text).map_err(json_error)?;
     Ok(response.results)
-}
-
-fn without_position(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    full.rfind(" at line ")
-        .map_or(full.as_str(), |at| &full[..at])
-        .to_string()
 }
 
 fn decode(text: &str) -> String {

@@ -36,16 +36,11 @@ impl StoreError {
 
     /// A JSON error in `path`, at its line and column.
     pub fn json(path: &Path, e: &serde_json::Error) -> Self {
-        let full = e.to_string();
-        let message = full
-            .rfind(" at line ")
-            .map_or(full.as_str(), |at| &full[..at])
-            .to_string();
-        let message = crate::bank::sanitize::escape_line(&message).into_owned();
+        let (line, column, message) = crate::bank::diagnostic::json_error_parts(e);
         StoreError::Json {
             path: path.display().to_string(),
-            line: e.line().max(1),
-            column: e.column().max(1),
+            line,
+            column,
             message,
         }
     }
