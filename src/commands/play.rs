@@ -41,15 +41,7 @@ pub fn run(args: &PlayArgs) -> Result<()> {
     prompter.show(&render::summary(&session, clock.elapsed(), true))?;
     prompter.show(&render::mistakes(&session))?;
     let result = record(&session, &meta, jiff::Timestamp::now());
-    for line in target.save(&result)? {
-        prompter.show(&line)?;
-    }
-    drop(prompter);
-    if session.is_interrupted() {
-        Err(Error::Interrupted)
-    } else {
-        Ok(())
-    }
+    target.finish(prompter, &result, session.is_interrupted())
 }
 
 /// Arms the signal fallback with a snapshot of the session as it is now.

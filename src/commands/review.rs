@@ -77,15 +77,8 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
     prompter.show(&render::summary(&session, clock.elapsed(), false))?;
     let upcoming = review::summary(&state, &bank, Timestamp::now());
     prompter.show(&after_review(session.tally().answered, &upcoming))?;
-    for line in save::Target::new(None).save(&record(&session, &meta, Timestamp::now()))? {
-        prompter.show(&line)?;
-    }
-    drop(prompter);
-    if session.is_interrupted() {
-        Err(Error::Interrupted)
-    } else {
-        Ok(())
-    }
+    let result = record(&session, &meta, Timestamp::now());
+    save::Target::new(None).finish(prompter, &result, session.is_interrupted())
 }
 
 /// Schedules one answer and saves the state at once.

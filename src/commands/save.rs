@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use crate::bank::sanitize::escape;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::{SessionRecord, history, paths, results};
+use crate::ui::Prompter;
 
 /// The places a session's record is written to.
 #[derive(Debug, Clone)]
@@ -36,5 +37,24 @@ impl Target {
             }
         }
         Ok(said)
+    }
+
+    /// Ends a session: saves the record, tells the player where it went, restores the
+    /// terminal, and turns an interrupted session into `Error::Interrupted` (exit 130).
+    pub fn finish(
+        &self,
+        mut prompter: Box<dyn Prompter>,
+        record: &SessionRecord,
+        interrupted: bool,
+    ) -> Result<()> {
+        for line in self.save(record)? {
+            prompter.show(&line)?;
+        }
+        drop(prompter);
+        if interrupted {
+            Err(Error::Interrupted)
+        } else {
+            Ok(())
+        }
     }
 }
