@@ -9,10 +9,16 @@ use crate::bank::Difficulty;
 /// A terminal quiz game: play JSON question banks, keep score, review what you missed.
 #[derive(Debug, Parser)]
 #[command(name = "termquiz", version, about, long_about = None)]
-#[command(after_help = "With no command, termquiz plays the embedded default bank.")]
+#[command(
+    after_help = "With no command, termquiz plays: `termquiz -n 10` is `termquiz play -n 10`."
+)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Options of `play`, for `termquiz` without a command.
+    #[command(flatten)]
+    pub play: PlayArgs,
 }
 
 /// The subcommands.

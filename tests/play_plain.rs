@@ -373,3 +373,25 @@ fn an_unwritable_results_path_is_an_error_after_the_summary() {
         .stdout_has("Stopped early")
         .stderr_has("error: /nonexistent/dir/r.json: ");
 }
+
+#[test]
+fn bare_termquiz_takes_play_options_and_banks() {
+    let path = fixture("banks/all-kinds.json").display().to_string();
+    Quiz::new()
+        .args(["-n", "2", "--seed", "1"])
+        .run()
+        .code(130)
+        .stdout_has("Soundtrack vs Cast Recording — 2 questions");
+    Quiz::new()
+        .args([path.as_str(), "-n", "1"])
+        .run()
+        .code(130)
+        .stdout_has("All kinds — 1 question,");
+}
+
+#[test]
+fn a_mistyped_command_is_a_usage_error_with_a_suggestion() {
+    Quiz::new().args(["lsit"]).run().code(2).stderr_has(
+        "error: 'lsit' is neither a command nor a bank file; did you mean `termquiz list`?",
+    );
+}
