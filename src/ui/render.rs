@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::time::Duration;
 
-use console::style;
+use console::{measure_text_width, style};
 
 use crate::bank::Question;
 use crate::bank::sanitize::escape;
@@ -29,6 +29,36 @@ pub fn header(turn: &Turn) -> String {
         parts.push(format!("{} s", ms / 1000));
     }
     style(parts.join(" · ")).dim().to_string()
+}
+
+/// Text broken at spaces to fit the terminal, each line starting with `indent`; off a
+/// terminal (pipes, screen readers) lines are left whole.
+pub fn wrap(text: &str, indent: &str) -> String {
+    let width = console::Term::stdout()
+        .size_checked()
+        .map_or(usize::MAX, |(_, cols)| usize::from(cols));
+    wrap_to(text, indent, width)
+}
+
+/// [`wrap`] at a given width; a word longer than the line stands alone.
+pub fn wrap_to(text: &str, indent: &str, width: usize) -> String {
+    let room = width.saturating_sub(measure_text_width(indent)).max(20);
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            if !line.is_empty() && measure_text_width(&line) + 1 + measure_text_width(word) > room {
+                out.push(format!("{indent}{line}"));
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push(format!("{indent}{line}"));
+    }
+    out.join("\n")
 }
 
 /// The points a question earned, without needless decimals ("2", "1.5").
@@ -70,7 +100,7 @@ pub fn feedback(q: &Question, outcome: &Outcome) -> String {
         );
     }
     if let Some(explanation) = &q.explanation {
-        let _ = writeln!(out, "  {}", escape(explanation));
+        let _ = writeln!(out, "{}", wrap(&escape(explanation), "  "));
     }
     out
 }
@@ -146,7 +176,11 @@ pub fn mistakes(session: &Session) -> String {
     );
     for (n, outcome) in missed.iter().enumerate() {
         let q = &session.bank().questions[outcome.question];
-        let _ = writeln!(out, "\n{}. {}", n + 1, escape(&q.prompt));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            wrap(&format!("{}. {}", n + 1, escape(&q.prompt)), "")
+        );
         let credit = outcome.grade.credit;
         let partial = if credit > 0.0 {
             format!(" ({:.0}% credit)", credit * 100.0)
@@ -164,7 +198,7 @@ pub fn mistakes(session: &Session) -> String {
             style(escape(&q.correct_answer_text())).green()
         );
         if let Some(explanation) = &q.explanation {
-            let _ = writeln!(out, "   {}", escape(explanation));
+            let _ = writeln!(out, "{}", wrap(&escape(explanation), "   "));
         }
         if let Some(source) = &q.source {
             let _ = writeln!(
@@ -175,4 +209,36 @@ pub fn mistakes(session: &Session) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_with_indent() {
+        let text = "one two three four five six seven eight nine ten eleven twelve";
+        let wrapped = wrap_to(text, "  ", 26);
+        assert_eq!(
+            wrapped,
+            "  one two three four five\n  six seven eight nine ten\n  eleven twelve"
+        );
+        assert!(wrapped.lines().all(|l| measure_text_width(l) <= 26));
+    }
+
+    #[test]
+    fn keeps_paragraphs_and_long_words() {
+        assert_eq!(wrap_to("a\nb", "", 30), "a\nb");
+        let long = "x".repeat(40);
+        assert_eq!(
+            wrap_to(&format!("a {long} b"), "", 25),
+            format!("a\n{long}\nb")
+        );
+    }
+
+    #[test]
+    fn off_a_terminal_nothing_is_wrapped() {
+        let text = "word ".repeat(100);
+        assert_eq!(wrap_to(text.trim(), "", usize::MAX), text.trim());
+    }
 }

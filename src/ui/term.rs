@@ -73,16 +73,11 @@ impl TermPrompter {
         quit_on_interrupt(input.interact_text_on(&self.term).map(Some))
     }
 
-    fn match_pairs(
-        &self,
-        prompt: &str,
-        q: &Question,
-        rights: &[String],
-    ) -> io::Result<Option<Answer>> {
+    fn match_pairs(&self, q: &Question, rights: &[String]) -> io::Result<Option<Answer>> {
         let Kind::Match { pairs } = &q.kind else {
             return Ok(None);
         };
-        self.term.write_line(prompt)?;
+        self.term.write_line("Match each item on the left:")?;
         let mut picks = Vec::with_capacity(pairs.len());
         for (left, _) in pairs {
             match self.select(&format!("{} →", escape(left)), rights)? {
@@ -99,8 +94,11 @@ impl Prompter for TermPrompter {
         let q = turn.question;
         self.term
             .write_line(&format!("\n{}", render::header(turn)))?;
-        let prompt = escape(&q.prompt).into_owned();
-        let items = escaped(&turn.shown.items(q));
+        // The question is printed here, not as dialoguer's prompt: a prompt that wraps
+        // is not fully cleared when dialoguer redraws it.
+        let prompt = render::wrap(&escape(&q.prompt), "");
+        self.term
+            .write_line(&console::style(prompt).bold().to_string())?;
         if let Some(hint) = &q.hint {
             self.term.write_line(
                 &console::style(format!("Hint: {}", escape(hint)))
@@ -108,32 +106,33 @@ impl Prompter for TermPrompter {
                     .to_string(),
             )?;
         }
+        let items = escaped(&turn.shown.items(q));
         let answer = match &q.kind {
-            Kind::Single { .. } => self.select(&prompt, &items)?.map(Answer::Choice),
+            Kind::Single { .. } => self.select("Pick one", &items)?.map(Answer::Choice),
             Kind::TrueFalse { .. } => {
                 let choices = ["True".to_string(), "False".to_string()];
-                self.select(&prompt, &choices)?
+                self.select("True or false?", &choices)?
                     .map(|pos| Answer::Bool(pos == 0))
             }
             Kind::Multi { .. } => quit_on_interrupt(
                 MultiSelect::with_theme(&self.theme)
-                    .with_prompt(format!("{prompt} (space picks, enter confirms)"))
+                    .with_prompt("Pick all that apply (space picks, enter confirms)")
                     .items(&items)
                     .interact_on_opt(&self.term),
             )?
             .map(Answer::Choices),
-            Kind::Text { .. } => self.typed(&prompt, false)?.map(Answer::Text),
-            Kind::Number { .. } => self.typed(&prompt, true)?.map(Answer::Text),
+            Kind::Text { .. } => self.typed("Your answer", false)?.map(Answer::Text),
+            Kind::Number { .. } => self
+                .typed("Your answer (a number)", true)?
+                .map(Answer::Text),
             Kind::Order { .. } => quit_on_interrupt(
                 Sort::with_theme(&self.theme)
-                    .with_prompt(format!(
-                        "{prompt} (space grabs, arrows move, enter confirms)"
-                    ))
+                    .with_prompt("Put in order (space grabs, arrows move, enter confirms)")
                     .items(&items)
                     .interact_on_opt(&self.term),
             )?
             .map(Answer::Order),
-            Kind::Match { .. } => self.match_pairs(&prompt, q, &items)?,
+            Kind::Match { .. } => self.match_pairs(q, &items)?,
         };
         Ok(answer)
     }
