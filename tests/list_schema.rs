@@ -217,3 +217,33 @@ proptest! {
         prop_assert_eq!(back, Ok(bank));
     }
 }
+
+#[test]
+fn streamed_json_of_several_banks_equals_the_loaded_bank() {
+    // The one-question fixtures all use id "q"; copies with fresh ids can be played together.
+    let quiz = Quiz::new();
+    let mut paths = vec![fixture("banks/all-kinds.json")];
+    for (n, kind) in ["match", "multi"].iter().enumerate() {
+        let text = std::fs::read_to_string(fixture(&format!("one/{kind}.json"))).unwrap();
+        let path = quiz.path().join(format!("b{n}.json"));
+        std::fs::write(
+            &path,
+            text.replace(r#""id": "q""#, &format!(r#""id": "q{n}""#)),
+        )
+        .unwrap();
+        paths.push(path);
+    }
+    let loaded = bank::load_paths(&paths).unwrap_or_else(|e| panic!("{e}"));
+    let args: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let streamed = quiz
+        .args(["list", "--format", "json"])
+        .args(&args)
+        .run()
+        .code(0)
+        .stdout;
+    assert_eq!(streamed, bank::raw::to_json(&loaded));
+    assert!(
+        streamed.contains(r#""title": "All kinds + One match + One multi""#),
+        "{streamed}"
+    );
+}

@@ -1,5 +1,6 @@
 //! Reads bank files and directories and combines banks; `parse` does the checking.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::diagnostic::Diagnostic;
@@ -90,6 +91,27 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Bank, LoadError> {
     }
 }
 
+/// Which file each id came from, for banks played together: an id used in two files is
+/// a diagnostic on the later file.
+#[derive(Debug, Default)]
+pub struct IdOwners {
+    owner: HashMap<String, String>,
+}
+
+impl IdOwners {
+    /// Records that `file` uses `id` at `questions[index]`; a clash becomes a diagnostic.
+    pub fn claim(&mut self, file: &str, index: usize, id: &str, diagnostics: &mut Vec<Diagnostic>) {
+        if let Some(first) = self.owner.get(id) {
+            let message = format!(
+                "id \"{id}\" is also used in {first}; ids must be unique across the banks played together"
+            );
+            diagnostics.push(diag(file, question_location(index, Some(id)), message));
+        } else {
+            self.owner.insert(id.to_string(), file.to_string());
+        }
+    }
+}
+
 /// Joins banks into one; an id used in two files is a diagnostic on the later file.
 fn combine(banks: Vec<(String, Bank)>, diagnostics: &mut Vec<Diagnostic>) -> Bank {
     if banks.len() == 1 {
@@ -99,26 +121,23 @@ fn combine(banks: Vec<(String, Bank)>, diagnostics: &mut Vec<Diagnostic>) -> Ban
             .next()
             .unwrap_or_else(empty_bank);
     }
-    let mut owner = std::collections::HashMap::new();
+    let mut owners = IdOwners::default();
     let mut combined = empty_bank();
     let mut titles = Vec::new();
     for (file, bank) in banks {
         for (index, q) in bank.questions.iter().enumerate() {
-            if let Some(first) = owner.get(&q.id) {
-                let message = format!(
-                    "id \"{}\" is also used in {first}; ids must be unique across the banks played together",
-                    q.id
-                );
-                diagnostics.push(diag(&file, question_location(index, Some(&q.id)), message));
-            } else {
-                owner.insert(q.id.clone(), file.clone());
-            }
+            owners.claim(&file, index, &q.id, diagnostics);
         }
         titles.push(bank.title);
         combined.questions.extend(bank.questions);
     }
-    combined.title = titles.join(" + ");
+    combined.title = combined_title(&titles);
     combined
+}
+
+/// The title of banks played together.
+pub fn combined_title(titles: &[String]) -> String {
+    titles.join(" + ")
 }
 
 fn empty_bank() -> Bank {

@@ -15,7 +15,7 @@ use super::validate::validate_question;
 /// Parses and validates one bank from its bytes; `file` names it in diagnostics.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Bank, Vec<Diagnostic>> {
     let mut questions = Vec::new();
-    let (title, description) = parse_with(file, bytes, |q| questions.push(q))?;
+    let (title, description) = for_each(file, bytes, |_, q| questions.push(q))?;
     Ok(Bank {
         title,
         description,
@@ -36,7 +36,7 @@ pub struct Checked {
 pub fn check(file: &str, bytes: &[u8]) -> Result<Checked, Vec<Diagnostic>> {
     let mut kinds = std::collections::BTreeSet::new();
     let mut questions = 0;
-    parse_with(file, bytes, |q| {
+    for_each(file, bytes, |_, q| {
         questions += 1;
         kinds.insert(q.kind.name());
     })?;
@@ -48,20 +48,24 @@ pub fn check(file: &str, bytes: &[u8]) -> Result<Checked, Vec<Diagnostic>> {
 
 type Header = (String, Option<String>);
 
-/// Parses and validates, handing each valid question to `sink`; returns title and description.
-fn parse_with(
+/// Parses and validates, handing each valid question and its index to `sink` as it is
+/// read; returns the title and description, or every diagnostic. After an error the
+/// sink may have seen some questions: callers keep nothing from a failed parse.
+pub fn for_each(
     file: &str,
     bytes: &[u8],
-    mut sink: impl FnMut(Question),
+    mut sink: impl FnMut(usize, Question),
 ) -> Result<Header, Vec<Diagnostic>> {
     let text = decode(file, bytes)?;
     let mut checker = Checker::new(file);
     let header = match stream(text, &mut checker, &mut sink) {
         Ok(header) => header,
-        Err(_) => {
-            // Precise, all-errors pass; the questions sunk so far were valid, so start over.
+        Err(e) => {
+            // The precise pass finds every syntax and type error with its place.
             checker = Checker::new(file);
-            two_pass(file, text, &mut checker, &mut |_| {})?
+            let header = two_pass(file, text, &mut checker, &mut |_, _| {})?;
+            checker.finish(&header.0)?;
+            return Err(vec![serde_diagnostic(file, &e, None)]);
         }
     };
     checker.finish(&header.0)?;
@@ -102,7 +106,7 @@ impl<'f> Checker<'f> {
         }
     }
 
-    fn question(&mut self, index: usize, raw: RawQuestion, sink: &mut dyn FnMut(Question)) {
+    fn question(&mut self, index: usize, raw: RawQuestion, sink: &mut dyn FnMut(usize, Question)) {
         self.count += 1;
         let (id, result) = match validate_question(raw) {
             Ok(q) => (Some(q.id.clone()), Ok(q)),
@@ -110,7 +114,7 @@ impl<'f> Checker<'f> {
         };
         let location = || question_location(index, id.as_deref());
         match result {
-            Ok(q) => sink(q),
+            Ok(q) => sink(index, q),
             Err(problems) => {
                 let file = self.file;
                 self.diagnostics
@@ -168,7 +172,7 @@ impl<'f> Checker<'f> {
 fn stream(
     text: &str,
     checker: &mut Checker,
-    sink: &mut dyn FnMut(Question),
+    sink: &mut dyn FnMut(usize, Question),
 ) -> serde_json::Result<Header> {
     let mut de = serde_json::Deserializer::from_str(text);
     let header = BankSeed { checker, sink }.deserialize(&mut de)?;
@@ -178,7 +182,7 @@ fn stream(
 
 struct BankSeed<'c, 'f, 's> {
     checker: &'c mut Checker<'f>,
-    sink: &'s mut dyn FnMut(Question),
+    sink: &'s mut dyn FnMut(usize, Question),
 }
 
 impl<'de> DeserializeSeed<'de> for BankSeed<'_, '_, '_> {
@@ -225,7 +229,7 @@ impl<'de> Visitor<'de> for BankSeed<'_, '_, '_> {
 
 struct QuestionsSeed<'c, 'f, 's> {
     checker: &'c mut Checker<'f>,
-    sink: &'s mut dyn FnMut(Question),
+    sink: &'s mut dyn FnMut(usize, Question),
 }
 
 impl<'de> DeserializeSeed<'de> for QuestionsSeed<'_, '_, '_> {
@@ -259,7 +263,7 @@ fn two_pass(
     file: &str,
     text: &str,
     checker: &mut Checker,
-    sink: &mut dyn FnMut(Question),
+    sink: &mut dyn FnMut(usize, Question),
 ) -> Result<Header, Vec<Diagnostic>> {
     let raw: RawBankIn =
         serde_json::from_str(text).map_err(|e| vec![serde_diagnostic(file, &e, None)])?;

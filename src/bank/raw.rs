@@ -1,6 +1,8 @@
 //! The bank's JSON wire format: flat structs that serde fills field by field,
 //! so that errors keep their location and validation can report them all.
 
+use std::io::{self, Write};
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -60,17 +62,6 @@ pub struct RawQuestion {
     pub hint: Option<String>,
 }
 
-/// Top level of a bank file as written.
-#[derive(Serialize)]
-struct RawBankOut<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'a str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
-    questions: Vec<RawQuestion>,
-}
-
 /// Where written banks point editors for completion and checks.
 pub const SCHEMA_URL: &str = "https://example.invalid/termquiz/bank.schema.json";
 
@@ -127,16 +118,65 @@ impl From<&Question> for RawQuestion {
     }
 }
 
+/// Writes a bank in the file format one question at a time (so a huge bank need not be
+/// held in memory): [`JsonWriter::start`], [`JsonWriter::question`]…, [`JsonWriter::finish`].
+pub struct JsonWriter<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: Write> JsonWriter<W> {
+    /// Writes the top of the file.
+    pub fn start(mut out: W, title: &str, description: Option<&str>) -> io::Result<Self> {
+        write!(
+            out,
+            "{{\n  \"$schema\": {},\n  \"title\": {},\n",
+            json_string(SCHEMA_URL),
+            json_string(title)
+        )?;
+        if let Some(description) = description {
+            writeln!(out, "  \"description\": {},", json_string(description))?;
+        }
+        out.write_all(b"  \"questions\": [")?;
+        Ok(JsonWriter { out, first: true })
+    }
+
+    /// Writes one question, indented as serde_json's pretty printer would inside the bank.
+    pub fn question(&mut self, q: &Question) -> io::Result<()> {
+        let text = serde_json::to_string_pretty(&RawQuestion::from(q)).map_err(io::Error::from)?;
+        self.out
+            .write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        for (n, line) in text.lines().enumerate() {
+            if n > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            write!(self.out, "    {line}")?;
+        }
+        Ok(())
+    }
+
+    /// Closes the file and gives back the writer.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.out
+            .write_all(if self.first { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
+        Ok(self.out)
+    }
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
 /// Writes a bank in the file format, pretty-printed, ending in a newline.
 pub fn to_json(bank: &Bank) -> String {
-    let out = RawBankOut {
-        schema: SCHEMA_URL,
-        title: &bank.title,
-        description: bank.description.as_deref(),
-        questions: bank.questions.iter().map(RawQuestion::from).collect(),
+    let write = || -> io::Result<Vec<u8>> {
+        let mut w = JsonWriter::start(Vec::new(), &bank.title, bank.description.as_deref())?;
+        for q in &bank.questions {
+            w.question(q)?;
+        }
+        w.finish()
     };
-    // Serializing plain strings, numbers and vectors cannot fail.
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
-    text.push('\n');
-    text
+    // Writing plain strings and numbers into memory cannot fail.
+    String::from_utf8(write().unwrap_or_default()).unwrap_or_default()
 }

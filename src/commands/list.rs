@@ -1,15 +1,24 @@
 //! `termquiz list`: the questions as a table, or the validated bank as JSON.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use console::{measure_text_width, truncate_str};
 
-use crate::bank::{self, Bank, sanitize::one_line};
+use crate::bank::load::IdOwners;
+use crate::bank::raw::JsonWriter;
+use crate::bank::{self, Bank, LoadError, sanitize::one_line};
 use crate::cli::{ListArgs, ListFormat};
 use crate::error::Result;
 
 /// Prints the banks in the chosen format.
 pub fn run(args: &ListArgs) -> Result<()> {
+    // Into a pipe, bank files are streamed (huge banks need not fit in memory twice); a
+    // terminal gets the escaped text of the loaded bank.
+    let to_terminal = std::io::stdout().is_terminal();
+    if args.format == ListFormat::Json && !args.banks.is_empty() && !to_terminal {
+        return stream_json(&args.banks);
+    }
     let bank = bank::load_paths(&args.banks)?;
     match args.format {
         ListFormat::Json => super::output::write_stdout(&bank::raw::to_json(&bank)),
@@ -20,6 +29,60 @@ pub fn run(args: &ListArgs) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Checks every file (all diagnostics, ids across files), then writes the combined bank
+/// question by question as the files are read again.
+fn stream_json(paths: &[PathBuf]) -> Result<()> {
+    let files = bank::load::expand(paths)?;
+    let mut diagnostics = Vec::new();
+    let mut owners = IdOwners::default();
+    let mut headers = Vec::new();
+    for file in &files {
+        let (name, bytes) = read(file)?;
+        let mut clashes = Vec::new();
+        match bank::parse::for_each(&name, &bytes, |index, q| {
+            owners.claim(&name, index, &q.id, &mut clashes)
+        }) {
+            Ok(header) => headers.push(header),
+            Err(d) => diagnostics.extend(d),
+        }
+        diagnostics.extend(clashes);
+    }
+    if !diagnostics.is_empty() {
+        return Err(LoadError::Invalid(diagnostics).into());
+    }
+    let titles: Vec<String> = headers.iter().map(|(title, _)| title.clone()).collect();
+    let description = match headers.as_slice() {
+        [(_, description)] => description.as_deref(),
+        _ => None,
+    };
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut writer = JsonWriter::start(stdout, &bank::load::combined_title(&titles), description)?;
+    for file in &files {
+        let (name, bytes) = read(file)?;
+        let mut failed = None;
+        let written = bank::parse::for_each(&name, &bytes, |_, q| {
+            if failed.is_none() {
+                failed = writer.question(&q).err();
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+        written.map_err(LoadError::Invalid)?;
+    }
+    writer.finish()?.flush()?;
+    Ok(())
+}
+
+fn read(file: &Path) -> Result<(String, Vec<u8>)> {
+    let name = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|source| LoadError::Read {
+        path: name.clone(),
+        source,
+    })?;
+    Ok((name, bytes))
 }
 
 fn table_width() -> usize {
