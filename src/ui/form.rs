@@ -32,16 +32,8 @@ impl<R: BufRead, W: Write> PlainForm<R, W> {
         PlainForm { input, output }
     }
 
-    /// Prints `label`, flushes, reads a line without its line ending; `None` at end of input.
     fn ask_line(&mut self, label: &str) -> Answer<String> {
-        write!(self.output, "{label}")?;
-        self.output.flush()?;
-        let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
-            writeln!(self.output)?;
-            return Ok(None);
-        }
-        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+        super::read_line(&mut self.input, &mut self.output, label, false)
     }
 }
 
@@ -132,15 +124,6 @@ impl Default for TermForm {
     }
 }
 
-/// Ctrl-C while reading counts as cancelling, not as a failure.
-fn cancelled_on_interrupt<T>(result: Result<T, dialoguer::Error>) -> Answer<T> {
-    match result.map_err(io::Error::from) {
-        Ok(value) => Ok(Some(value)),
-        Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
 impl Form for TermForm {
     fn text(&mut self, label: &str, default: Option<&str>) -> Answer<String> {
         let mut input = Input::<String>::with_theme(&self.theme)
@@ -149,7 +132,7 @@ impl Form for TermForm {
         if let Some(d) = default {
             input = input.default(d.to_string());
         }
-        cancelled_on_interrupt(input.interact_text_on(&self.term))
+        super::none_on_interrupt(input.interact_text_on(&self.term).map(Some))
     }
 
     fn choose(&mut self, label: &str, options: &[&str], default: usize) -> Answer<usize> {
@@ -157,7 +140,7 @@ impl Form for TermForm {
             .with_prompt(label)
             .items(options)
             .default(default);
-        cancelled_on_interrupt(select.interact_on_opt(&self.term)).map(Option::flatten)
+        super::none_on_interrupt(select.interact_on_opt(&self.term))
     }
 
     fn list(&mut self, label: &str) -> Answer<Vec<String>> {

@@ -55,6 +55,37 @@ pub fn play(
     Ok(())
 }
 
+/// Prints `prompt`, flushes, and reads one line without its line ending; `None` at end of
+/// input. With `echo` the line is printed back, so piped sessions read as a transcript.
+pub fn read_line(
+    input: &mut impl io::BufRead,
+    output: &mut impl io::Write,
+    prompt: &str,
+    echo: bool,
+) -> io::Result<Option<String>> {
+    write!(output, "{prompt}")?;
+    output.flush()?;
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        writeln!(output)?;
+        return Ok(None);
+    }
+    let line = line.trim_end_matches(['\n', '\r']).to_string();
+    if echo {
+        writeln!(output, "{}", crate::bank::sanitize::escape(&line))?;
+    }
+    Ok(Some(line))
+}
+
+/// A dialoguer result with Ctrl-C (an interrupted read) taken as "the user quit": `None`.
+pub fn none_on_interrupt<T>(result: dialoguer::Result<Option<T>>) -> io::Result<Option<T>> {
+    match result {
+        Ok(value) => Ok(value),
+        Err(dialoguer::Error::IO(e)) if e.kind() == io::ErrorKind::Interrupted => Ok(None),
+        Err(dialoguer::Error::IO(e)) => Err(e),
+    }
+}
+
 /// dialoguer prompts on a terminal, plain lines otherwise.
 pub fn prompter() -> Box<dyn Prompter> {
     if is_interactive() {

@@ -95,20 +95,12 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         let q = turn.question;
         let items = turn.shown.perm.len();
         loop {
-            write!(self.output, "{}", instruction(q, items))?;
-            self.output.flush()?;
-            let mut line = String::new();
-            if self.input.read_line(&mut line)? == 0 {
-                writeln!(self.output)?;
+            let prompt = instruction(q, items);
+            let Some(line) =
+                super::read_line(&mut self.input, &mut self.output, &prompt, self.echo)?
+            else {
                 return Ok(None);
-            }
-            if self.echo {
-                writeln!(
-                    self.output,
-                    "{}",
-                    escape(line.trim_end_matches(['\n', '\r']))
-                )?;
-            }
+            };
             match (line.trim(), &q.hint) {
                 ("?", Some(hint)) => writeln!(self.output, "  Hint: {}", escape(hint))?,
                 _ => match parse_answer(q, items, &line) {

@@ -6,7 +6,7 @@ use console::Term;
 use dialoguer::{Input, MultiSelect, Select, Sort};
 
 use super::theme::QuizTheme;
-use super::{Prompter, render};
+use super::{Prompter, none_on_interrupt, render};
 use crate::bank::sanitize::escape;
 use crate::bank::{Kind, Question};
 use crate::engine::Answer;
@@ -35,22 +35,13 @@ impl Drop for TermPrompter {
     }
 }
 
-/// Ctrl-C inside a prompt arrives as an interrupted read: the player quit.
-fn quit_on_interrupt<T>(result: dialoguer::Result<Option<T>>) -> io::Result<Option<T>> {
-    match result {
-        Ok(value) => Ok(value),
-        Err(dialoguer::Error::IO(e)) if e.kind() == io::ErrorKind::Interrupted => Ok(None),
-        Err(dialoguer::Error::IO(e)) => Err(e),
-    }
-}
-
 fn escaped(items: &[&str]) -> Vec<String> {
     items.iter().map(|i| escape(i).into_owned()).collect()
 }
 
 impl TermPrompter {
     fn select(&self, prompt: &str, items: &[String]) -> io::Result<Option<usize>> {
-        quit_on_interrupt(
+        none_on_interrupt(
             Select::with_theme(&self.theme)
                 .with_prompt(prompt)
                 .items(items)
@@ -70,7 +61,7 @@ impl TermPrompter {
         } else {
             input
         };
-        quit_on_interrupt(input.interact_text_on(&self.term).map(Some))
+        none_on_interrupt(input.interact_text_on(&self.term).map(Some))
     }
 
     fn match_pairs(&self, q: &Question, rights: &[String]) -> io::Result<Option<Answer>> {
@@ -114,7 +105,7 @@ impl Prompter for TermPrompter {
                 self.select("True or false?", &choices)?
                     .map(|pos| Answer::Bool(pos == 0))
             }
-            Kind::Multi { .. } => quit_on_interrupt(
+            Kind::Multi { .. } => none_on_interrupt(
                 MultiSelect::with_theme(&self.theme)
                     .with_prompt("Pick all that apply (space picks, enter confirms)")
                     .items(&items)
@@ -125,7 +116,7 @@ impl Prompter for TermPrompter {
             Kind::Number { .. } => self
                 .typed("Your answer (a number)", true)?
                 .map(Answer::Text),
-            Kind::Order { .. } => quit_on_interrupt(
+            Kind::Order { .. } => none_on_interrupt(
                 Sort::with_theme(&self.theme)
                     .with_prompt("Put in order (space grabs, arrows move, enter confirms)")
                     .items(&items)
