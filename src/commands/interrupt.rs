@@ -59,10 +59,15 @@ impl Guard {
         }
     }
 
-    /// The main thread finishes by itself: the fallback will not run.
+    /// The main thread finishes by itself: the fallback will not run. If the signal thread
+    /// already took the fallback, it is saving and will end the process: this thread waits,
+    /// so a session is never saved twice.
     pub fn disarm(&self) {
-        if let Ok(mut p) = self.pending.lock() {
-            p.take();
+        let taken = self.pending.lock().ok().and_then(|mut p| p.take());
+        if taken.is_none() && Guard::signalled() {
+            loop {
+                std::thread::park();
+            }
         }
     }
 }
