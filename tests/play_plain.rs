@@ -395,3 +395,54 @@ fn a_mistyped_command_is_a_usage_error_with_a_suggestion() {
         "error: 'lsit' is neither a command nor a bank file; did you mean `termquiz list`?",
     );
 }
+
+#[test]
+fn sigterm_while_waiting_for_a_line_saves_the_partial_result() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let path = fixture("banks/all-kinds.json");
+    let bank = bank::load_file(&path).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let result = dir.path().join("partial.json");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termquiz"))
+        .args([
+            "play",
+            path.to_str().unwrap(),
+            "--seed",
+            "6",
+            "--results",
+            result.to_str().unwrap(),
+        ])
+        .env("TERMQUIZ_DATA_DIR", dir.path().join("data"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let first = answer_lines(&bank, 6, |_| false)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{first}").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert_eq!(
+        output.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&result).unwrap()).unwrap();
+    assert_eq!(saved["interrupted"], true);
+    assert_eq!(saved["questions"].as_array().unwrap().len(), 1);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Stopped early"));
+}

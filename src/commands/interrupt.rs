@@ -1,8 +1,9 @@
 //! Ctrl-C, SIGTERM and SIGHUP during a session: stop cleanly and keep the partial result.
 //!
-//! Inside a prompt, Ctrl-C ends the prompt and the session finishes normally. When the
-//! main thread is stuck in a blocking read instead, the signal thread runs the armed
-//! fallback (which saves the latest snapshot) after a short grace and exits with 130.
+//! In a dialoguer prompt a signal interrupts the key read: console restores the terminal,
+//! the prompt returns, and the session finishes normally. A plain-mode line read is retried
+//! by std instead, so after a short grace the signal thread runs the armed fallback (which
+//! saves the latest snapshot) and exits with 130.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};

@@ -52,8 +52,7 @@ fn arm(
     target: &save::Target,
     clock: Instant,
 ) {
-    let mut snapshot = record(session, meta, jiff::Timestamp::now());
-    snapshot.interrupted = true;
+    let snapshot = record(session, meta, jiff::Timestamp::now());
     let summary = render::summary(session, clock.elapsed(), true);
     let target = target.clone();
     guard.arm(move || {

@@ -119,7 +119,8 @@ fn duration(d: Duration) -> String {
 pub fn summary(session: &Session, elapsed: Duration, replayable: bool) -> String {
     let t = session.tally();
     let mut out = String::new();
-    let title = if session.is_interrupted() {
+    // A snapshot taken mid-session (for a signal) also reads as stopped.
+    let title = if session.is_interrupted() || t.answered < session.total() {
         "Stopped early"
     } else {
         "Finished"
