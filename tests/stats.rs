@@ -43,7 +43,8 @@ fn table_over_a_history_with_a_torn_line() {
     let warnings: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(warnings.len(), 1, "{}", run.stderr);
     assert!(
-        warnings[0].contains("history.jsonl:3: skipped a damaged line (EOF while parsing"),
+        warnings[0].contains("history.jsonl:3:")
+            && warnings[0].contains(": skipped a damaged line (EOF while parsing"),
         "{}",
         run.stderr
     );

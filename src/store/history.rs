@@ -62,11 +62,13 @@ pub fn load(dir: &Path) -> Result<(Vec<SessionRecord>, Vec<String>), StoreError>
         }
         match serde_json::from_slice::<SessionRecord>(line) {
             Ok(record) => records.push(record),
-            Err(e) => warnings.push(format!(
-                "{}:{}: skipped a damaged line ({e})",
-                path.display(),
-                index + 1
-            )),
+            Err(e) => {
+                let (_, column, message) = crate::bank::diagnostic::json_error_parts(&e);
+                let (file, line) = (path.display(), index + 1);
+                warnings.push(format!(
+                    "{file}:{line}:{column}: skipped a damaged line ({message})"
+                ));
+            }
         }
     }
     Ok((records, warnings))
@@ -127,7 +129,9 @@ pub(crate) mod tests {
         assert_eq!(records, vec![record("a", 1.0), record("b", 2.0)]);
         assert_eq!(warnings.len(), 1);
         assert!(
-            warnings[0].contains("history.jsonl:2: skipped a damaged line"),
+            warnings[0].contains("history.jsonl:2:")
+                && warnings[0].contains(": skipped a damaged line (")
+                && !warnings[0].contains(" at line "),
             "{}",
             warnings[0]
         );
@@ -153,7 +157,11 @@ pub(crate) mod tests {
         let (records, warnings) = load(dir.path()).unwrap();
         assert_eq!(records.len(), 2);
         assert_eq!(warnings.len(), 2);
-        assert!(warnings[0].contains("history.jsonl:2: "), "{}", warnings[0]);
-        assert!(warnings[1].contains("history.jsonl:4: "), "{}", warnings[1]);
+        assert!(
+            warnings[0].contains("history.jsonl:2:2: skipped a damaged line (expected ident)"),
+            "{}",
+            warnings[0]
+        );
+        assert!(warnings[1].contains("history.jsonl:4:"), "{}", warnings[1]);
     }
 }
