@@ -2,6 +2,7 @@
 
 pub mod diagnostic;
 pub mod filter;
+pub mod id;
 pub mod load;
 pub mod model;
 pub mod parse;

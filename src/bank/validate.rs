@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::id::is_valid_id;
 use super::model::{Difficulty, Kind, Question};
 use super::raw::RawQuestion;
 
@@ -103,13 +104,6 @@ fn same_choice(a: &str, b: &str) -> bool {
         return a.eq_ignore_ascii_case(b);
     }
     fold(a) == fold(b)
-}
-
-fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// A question that broke rules: its id (when it had one) and every problem.

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::bank::id::is_valid_id;
 use crate::bank::{self, Bank, Question, raw::RawQuestion};
 
 /// Why an import failed as a whole.
@@ -137,7 +138,7 @@ impl IdMaker {
 
     /// An unused id from `text`: kept when it already is an id, else its slug; `-2`, `-3`… on collisions.
     pub fn unique(&mut self, text: &str) -> String {
-        let base = if is_id(text) {
+        let base = if is_valid_id(text) {
             text.to_string()
         } else {
             slug(text, 40)
@@ -156,14 +157,6 @@ impl IdMaker {
         self.used.insert(id.clone());
         id
     }
-}
-
-/// True when `text` is a valid question id.
-pub fn is_id(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Lowercase ASCII letters and digits joined by single `-`, accents dropped, at most `max` bytes.
@@ -220,7 +213,7 @@ mod tests {
         assert_eq!(slug("Qui a écrit « Hamlet » ?", 40), "qui-a-ecrit-hamlet");
         assert_eq!(slug("!!!", 40), "");
         let long = slug("word ".repeat(30).as_str(), 40);
-        assert!(long.len() <= 40 && is_id(&long) && !long.ends_with('-'));
+        assert!(long.len() <= 40 && is_valid_id(&long) && !long.ends_with('-'));
     }
 
     #[test]

@@ -114,7 +114,7 @@ fn ask_id(form: &mut dyn Form, bank: &Bank, prompt: &str) -> Result<String> {
     let suggestion = IdMaker::with_used(used.iter().copied()).unique(prompt);
     loop {
         let id = got(form.text("Id", Some(&suggestion)))?.trim().to_string();
-        let problem = if !common::is_id(&id) {
+        let problem = if !crate::bank::id::is_valid_id(&id) {
             format!(
                 "id \"{}\" may only use a-z, 0-9 and '-'",
                 sanitize::escape(&id)
