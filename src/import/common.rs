@@ -2,9 +2,7 @@
 
 use std::collections::HashSet;
 
-use unicode_normalization::UnicodeNormalization;
-
-use crate::bank::id::is_valid_id;
+use crate::bank::id::{is_valid_id, slug};
 use crate::bank::{self, Bank, Question, raw::RawQuestion};
 
 /// Why an import failed as a whole.
@@ -159,25 +157,6 @@ impl IdMaker {
     }
 }
 
-/// Lowercase ASCII letters and digits joined by single `-`, accents dropped, at most `max` bytes.
-pub fn slug(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    for c in text.nfkd().filter(char::is_ascii) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    if out.len() > max {
-        out.truncate(max);
-        if let Some(cut) = out.rfind('-').filter(|&i| i > max / 2) {
-            out.truncate(cut);
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 /// The text of UTF-8 bytes without a byte-order mark, or where the first bad byte is.
 pub fn decode_utf8(bytes: &[u8]) -> Result<String, ImportError> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
@@ -207,14 +186,6 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 mod tests {
     use super::*;
     use crate::bank::Kind;
-
-    #[test]
-    fn slugs_are_ids() {
-        assert_eq!(slug("Qui a écrit « Hamlet » ?", 40), "qui-a-ecrit-hamlet");
-        assert_eq!(slug("!!!", 40), "");
-        let long = slug("word ".repeat(30).as_str(), 40);
-        assert!(long.len() <= 40 && is_valid_id(&long) && !long.ends_with('-'));
-    }
 
     #[test]
     fn ids_are_made_unique() {

@@ -1,6 +1,7 @@
 //! GIFT (Moodle) import: blank-line separated questions with `{…}` answer blocks.
 
-use super::common::{Draft, Parsed, Skipped, line_of, slug};
+use super::common::{Draft, Parsed, Skipped, line_of};
+use crate::bank::id::slug;
 use crate::bank::{Kind, Question};
 
 /// Format prefixes Moodle allows before a question text; stripped.

@@ -3,8 +3,9 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::common::{Draft, ImportError, Parsed, Skipped, line_of, slug};
+use super::common::{Draft, ImportError, Parsed, Skipped, line_of};
 use crate::bank::diagnostic::json_error_parts;
+use crate::bank::id::slug;
 use crate::bank::{Difficulty, Kind, Question};
 
 /// One result as the API sends it; text is HTML-escaped.

@@ -42,19 +42,7 @@ fn free_name(dir: &Path, record: &SessionRecord) -> PathBuf {
 
 /// A file-name-safe form of a player's name (`anonymous` when empty).
 pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out
-        .trim_end_matches('-')
-        .chars()
-        .take(40)
-        .collect::<String>();
+    let out = crate::bank::id::slug(name, 40);
     if out.is_empty() {
         "anonymous".into()
     } else {
@@ -129,7 +117,7 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("  Zoë O'Neil! "), "zo-o-neil");
+        assert_eq!(slug("  Zoë O'Neil! "), "zoe-o-neil");
         assert_eq!(slug(""), "anonymous");
         assert_eq!(slug("../../etc"), "etc");
     }
