@@ -2,7 +2,7 @@
 
 use crate::engine::Session;
 
-use super::record::{QuestionRecord, SessionRecord};
+use super::record::{QuestionRecord, SessionRecord, round2};
 
 /// Who played, how, and when: what the engine does not know.
 #[derive(Debug, Clone)]
@@ -52,8 +52,4 @@ pub fn record(
         longest_streak: tally.longest_streak,
         questions,
     }
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }

@@ -51,6 +51,11 @@ pub struct QuestionRecord {
     pub tags: Vec<String>,
 }
 
+/// Rounds points and percentages to two decimals, as records and stats store them.
+pub(crate) fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

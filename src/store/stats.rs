@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::SessionRecord;
+use super::record::round2;
 
 /// How many recent sessions get a bar.
 pub const RECENT_SESSIONS: usize = 10;
@@ -94,10 +95,6 @@ pub fn compute(sessions: &[SessionRecord]) -> Stats {
 /// `part / whole` in percent, to two decimals.
 fn percent(part: usize, whole: usize) -> f64 {
     round2(part as f64 * 100.0 / whole as f64)
-}
-
-fn round2(value: f64) -> f64 {
-    (value * 100.0).round() / 100.0
 }
 
 /// A session's score in percent of its maximum.
