@@ -32,12 +32,17 @@ pub enum LoadError {
 
 /// Reads and validates one bank file.
 pub fn load_file(path: &Path) -> Result<Bank, LoadError> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
-        path: name.clone(),
-        source,
-    })?;
+    let (name, bytes) = read_file(path)?;
     parse(&name, &bytes).map_err(LoadError::Invalid)
+}
+
+/// A bank file's name as diagnostics show it, and its bytes.
+pub fn read_file(path: &Path) -> Result<(String, Vec<u8>), LoadError> {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => Ok((name, bytes)),
+        Err(source) => Err(LoadError::Read { path: name, source }),
+    }
 }
 
 /// The bank files a list of paths names: files as given, directories as their sorted `*.json`.

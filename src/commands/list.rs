@@ -1,7 +1,7 @@
 //! `termquiz list`: the questions as a table, or the validated bank as JSON.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use console::{measure_text_width, truncate_str};
 
@@ -39,7 +39,7 @@ fn stream_json(paths: &[PathBuf]) -> Result<()> {
     let mut owners = IdOwners::default();
     let mut headers = Vec::new();
     for file in &files {
-        let (name, bytes) = read(file)?;
+        let (name, bytes) = bank::load::read_file(file)?;
         let mut clashes = Vec::new();
         match bank::parse::for_each(&name, &bytes, |index, q| {
             owners.claim(&name, index, &q.id, &mut clashes)
@@ -60,7 +60,7 @@ fn stream_json(paths: &[PathBuf]) -> Result<()> {
     let stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut writer = JsonWriter::start(stdout, &bank::load::combined_title(&titles), description)?;
     for file in &files {
-        let (name, bytes) = read(file)?;
+        let (name, bytes) = bank::load::read_file(file)?;
         let mut failed = None;
         let written = bank::parse::for_each(&name, &bytes, |_, q| {
             if failed.is_none() {
@@ -74,15 +74,6 @@ fn stream_json(paths: &[PathBuf]) -> Result<()> {
     }
     writer.finish()?.flush()?;
     Ok(())
-}
-
-fn read(file: &Path) -> Result<(String, Vec<u8>)> {
-    let name = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|source| LoadError::Read {
-        path: name.clone(),
-        source,
-    })?;
-    Ok((name, bytes))
 }
 
 fn table_width() -> usize {

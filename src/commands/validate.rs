@@ -12,11 +12,7 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let mut diagnostics = Vec::new();
     for file in bank::load::expand(&args.banks)? {
-        let name = file.display().to_string();
-        let bytes = std::fs::read(&file).map_err(|source| LoadError::Read {
-            path: name.clone(),
-            source,
-        })?;
+        let (name, bytes) = bank::load::read_file(&file)?;
         match bank::check(&name, &bytes) {
             Ok(checked) => writeln!(out, "{name}: {}", counts(checked.questions, checked.kinds))?,
             Err(d) => diagnostics.extend(d),
