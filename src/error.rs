@@ -71,12 +71,26 @@ pub fn report(error: &Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if !matches!(error, Error::Interrupted) {
-        let style = console::Style::new().red().bold().for_stderr();
-        for line in error.to_string().lines() {
-            eprintln!("{} {line}", style.apply_to("error:"));
-        }
+        print_error(&error.to_string());
     }
     ExitCode::from(error.exit_code())
+}
+
+/// Prints each line of `message` on stderr after a red `error:`.
+pub fn print_error(message: &str) {
+    print_labelled(message, "error:", console::Style::new().red());
+}
+
+/// Prints each line of `message` on stderr after a yellow `warning:`.
+pub fn print_warning(message: &str) {
+    print_labelled(message, "warning:", console::Style::new().yellow());
+}
+
+fn print_labelled(message: &str, label: &str, style: console::Style) {
+    let label = style.bold().for_stderr().apply_to(label);
+    for line in message.lines() {
+        eprintln!("{label} {line}");
+    }
 }
 
 /// Result of a command.

@@ -16,13 +16,8 @@ use crate::store::{SessionRecord, StoreError, results};
 /// Exits 1 (after the report) when any file was bad, or when none was good.
 pub fn run(args: &ReportArgs) -> Result<()> {
     let (records, errors, total) = read_all(&args.results);
-    let style = Style::new().red().bold().for_stderr();
     for error in &errors {
-        eprintln!(
-            "{} {}",
-            style.apply_to("error:"),
-            one_line(&error.to_string())
-        );
+        crate::error::print_error(&one_line(&error.to_string()));
     }
     if records.is_empty() {
         return Err(Error::Invalid(format!(

@@ -40,9 +40,8 @@ pub fn run(args: &StatsArgs) -> Result<()> {
 
 /// Prints each warning on stderr, one line each.
 pub fn warn_all(warnings: &[String]) {
-    let style = Style::new().yellow().bold().for_stderr();
     for warning in warnings {
-        eprintln!("{} {}", style.apply_to("warning:"), one_line(warning));
+        crate::error::print_warning(&one_line(warning));
     }
 }
 
