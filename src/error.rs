@@ -40,7 +40,7 @@ impl Error {
     /// Wraps an I/O error with the file it concerns.
     pub fn file(path: impl AsRef<std::path::Path>, source: io::Error) -> Self {
         Error::File {
-            path: path.as_ref().display().to_string(),
+            path: crate::bank::sanitize::path(path.as_ref()),
             source,
         }
     }
@@ -88,7 +88,9 @@ pub fn print_warning(message: &str) {
 
 fn print_labelled(message: &str, label: &str, style: console::Style) {
     let label = style.bold().for_stderr().apply_to(label);
+    // The last guard: whatever a message carries, no control character reaches the terminal.
     for line in message.lines() {
+        let line = crate::bank::sanitize::escape_line(line);
         eprintln!("{label} {line}");
     }
 }

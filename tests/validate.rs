@@ -15,6 +15,10 @@ const BAD: &[(&str, &str)] = &[
         r#": questions[0] (id "Q 1"): id "Q 1" may only use a-z, 0-9 and '-'"#,
     ),
     (
+        "bidi-override",
+        r#": questions[0] (id "q1"): "prompt" contains the control character U+202E; remove it"#,
+    ),
+    (
         "control-character",
         r#": questions[0] (id "q1"): "prompt" contains the control character U+001B; remove it"#,
     ),

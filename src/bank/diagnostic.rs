@@ -27,16 +27,18 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let message = crate::bank::sanitize::escape_line(&self.message);
+        // File names come from strangers too (a directory listing).
+        let file = crate::bank::sanitize::escape_line(&self.file);
         match &self.location {
             Location::LineCol { line, column } => {
-                write!(f, "{}:{line}:{column}: {message}", self.file)
+                write!(f, "{file}:{line}:{column}: {message}")
             }
             Location::Path { path, id: Some(id) } => {
                 let id = crate::bank::sanitize::escape_line(id);
-                write!(f, "{}: {path} (id \"{id}\"): {message}", self.file)
+                write!(f, "{file}: {path} (id \"{id}\"): {message}")
             }
-            Location::Path { path, id: None } => write!(f, "{}: {path}: {message}", self.file),
-            Location::File => write!(f, "{}: {message}", self.file),
+            Location::Path { path, id: None } => write!(f, "{file}: {path}: {message}"),
+            Location::File => write!(f, "{file}: {message}"),
         }
     }
 }

@@ -32,7 +32,8 @@ impl Filter {
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         if !self.tags.is_empty() {
-            parts.push(format!("tag {}", self.tags.join(" or ")));
+            let tags = super::sanitize::escape_line(&self.tags.join(" or ")).into_owned();
+            parts.push(format!("tag {tags}"));
         }
         if let Some(d) = self.difficulty {
             parts.push(format!("difficulty {d}"));

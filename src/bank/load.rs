@@ -38,7 +38,7 @@ pub fn load_file(path: &Path) -> Result<Bank, LoadError> {
 
 /// A bank file's name as diagnostics show it, and its bytes.
 pub fn read_file(path: &Path) -> Result<(String, Vec<u8>), LoadError> {
-    let name = path.display().to_string();
+    let name = super::sanitize::path(path);
     match std::fs::read(path) {
         Ok(bytes) => Ok((name, bytes)),
         Err(source) => Err(LoadError::Read { path: name, source }),
@@ -54,7 +54,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
             continue;
         }
         let read_err = |source| LoadError::Read {
-            path: path.display().to_string(),
+            path: super::sanitize::path(path),
             source,
         };
         let mut found: Vec<PathBuf> = std::fs::read_dir(path)
@@ -64,7 +64,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
             .collect();
         if found.is_empty() {
             return Err(LoadError::EmptyDir {
-                path: path.display().to_string(),
+                path: super::sanitize::path(path),
             });
         }
         found.sort();
@@ -83,7 +83,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Bank, LoadError> {
     let mut diagnostics = Vec::new();
     for file in expand(paths)? {
         match load_file(&file) {
-            Ok(bank) => banks.push((file.display().to_string(), bank)),
+            Ok(bank) => banks.push((super::sanitize::path(&file), bank)),
             Err(LoadError::Invalid(d)) => diagnostics.extend(d),
             Err(other) => return Err(other),
         }

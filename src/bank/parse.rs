@@ -135,7 +135,11 @@ impl<'f> Checker<'f> {
 
     /// Adds the whole-bank checks and gives every problem found.
     fn finish(mut self, title: &str) -> Result<(), Vec<Diagnostic>> {
-        if title.trim().is_empty() || title.chars().any(char::is_control) {
+        if title.trim().is_empty()
+            || title
+                .chars()
+                .any(|c| c.is_control() || super::sanitize::is_unsafe(c))
+        {
             let message = "\"title\" must be a non-empty line of text".to_string();
             self.diagnostics.insert(
                 0,

@@ -34,6 +34,11 @@ fn escape_where(text: &str, unsafe_char: impl Fn(char) -> bool) -> Cow<'_, str> 
     Cow::Owned(out)
 }
 
+/// A file name or path as messages show it: one line, every unsafe character escaped.
+pub fn path(path: &std::path::Path) -> String {
+    escape_line(&path.to_string_lossy()).into_owned()
+}
+
 /// Like [`escape`], then folds newlines and tabs to spaces, for one-line places such as tables.
 pub fn one_line(text: &str) -> String {
     escape(text).replace(['\n', '\t'], " ")
@@ -63,6 +68,12 @@ mod tests {
     #[test]
     fn escape_line_keeps_one_line() {
         assert_eq!(escape_line("a\nb\tc"), "a\\u{a}b\\u{9}c");
+    }
+
+    #[test]
+    fn paths_stay_one_line_and_inert() {
+        let name = std::path::Path::new("d/x\u{1b}]52;c;cm0gLXJmIH4K\u{7}\n.json");
+        assert_eq!(path(name), "d/x\\u{1b}]52;c;cm0gLXJmIH4K\\u{7}\\u{a}.json");
     }
 
     #[test]

@@ -40,10 +40,7 @@ impl Problems {
             self.push(format!("\"{field}\" is empty"));
             return None;
         }
-        if let Some(c) = value
-            .chars()
-            .find(|&c| c.is_control() && c != '\n' && c != '\t')
-        {
+        if let Some(c) = value.chars().find(|&c| super::sanitize::is_unsafe(c)) {
             self.push(format!(
                 "\"{field}\" contains the control character U+{:04X}; remove it",
                 c as u32

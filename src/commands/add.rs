@@ -13,13 +13,13 @@ use crate::ui::form::{Form, PlainForm, TermForm};
 
 /// Loads the bank, asks for a question, and writes the bank back with it appended.
 pub fn run(args: &AddArgs) -> Result<()> {
-    let name = args.bank.display().to_string();
+    let name = sanitize::path(&args.bank);
     let bytes = std::fs::read(&args.bank).map_err(|e| Error::file(&args.bank, e))?;
     let bank = bank::parse(&name, &bytes).map_err(|d| Error::Bank(LoadError::Invalid(d)))?;
     let text = String::from_utf8(bytes).map_err(|e| Error::Invalid(format!("{name}: {e}")))?;
     // Ctrl-C, SIGTERM or SIGHUP while asking: nothing is written, the cursor comes back.
     let guard = super::interrupt::install();
-    let cancelled = format!("\ncancelled; {} was not changed", sanitize::escape(&name));
+    let cancelled = format!("\ncancelled; {} was not changed", name);
     guard.arm(move || eprintln!("{cancelled}"));
     let question = if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         ask_and_show(&mut TermForm::new(), &bank)?
@@ -35,7 +35,7 @@ pub fn run(args: &AddArgs) -> Result<()> {
         std::io::stdout().lock(),
         "Added \"{}\" to {} ({count} questions).",
         question.id,
-        sanitize::escape(&name)
+        name
     )?;
     Ok(())
 }

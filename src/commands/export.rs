@@ -14,14 +14,14 @@ pub fn run(args: &ExportArgs) -> Result<()> {
     let exported = match args.to {
         ExportFormat::Gift => export::to_gift(&bank),
     };
-    let name = args.bank.display().to_string();
+    let name = sanitize::path(&args.bank);
     let mut err = std::io::stderr().lock();
     for (index, id, reason) in &exported.skipped {
         let id = sanitize::escape(id);
         writeln!(
             err,
             "{}: questions[{index}] (id \"{id}\"): skipped: {reason}",
-            sanitize::escape(&name)
+            name
         )?;
     }
     write_output(args.output.as_deref(), &exported.text)

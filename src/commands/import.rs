@@ -16,7 +16,7 @@ const PROGRESS_FROM: usize = 500;
 
 /// Reads the file, converts it, reports what was skipped and writes the bank.
 pub fn run(args: &ImportArgs) -> Result<()> {
-    let name = args.file.display().to_string();
+    let name = sanitize::path(&args.file);
     let fail = |source| Error::Import {
         file: name.clone(),
         source,
@@ -74,7 +74,7 @@ fn report_skipped(name: &str, imported: &Imported) -> Result<()> {
         writeln!(
             err,
             "{}:{line}: skipped: {}",
-            sanitize::escape(name),
+            name,
             sanitize::escape(reason)
         )?;
     }
@@ -83,7 +83,7 @@ fn report_skipped(name: &str, imported: &Imported) -> Result<()> {
     writeln!(
         err,
         "{}: imported {count} question{plural}, skipped {}",
-        sanitize::escape(name),
+        name,
         imported.skipped.len()
     )?;
     Ok(())

@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use crate::bank::sanitize::escape;
 use crate::error::{Error, Result};
 use crate::store::{SessionRecord, history, paths, results};
 use crate::ui::Prompter;
@@ -27,7 +26,7 @@ impl Target {
             let path = results::write_result(target, record)?;
             said.push(format!(
                 "Result saved to {}",
-                escape(&path.display().to_string())
+                crate::bank::sanitize::path(&path)
             ));
         }
         if !record.questions.is_empty() {

@@ -26,8 +26,10 @@ pub fn run(args: &StatsArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match args.format {
         StatsFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &stats).map_err(std::io::Error::from)?;
-            writeln!(out)?;
+            drop(out);
+            // On a terminal, escaped like any bank text; in a pipe, byte-exact JSON.
+            let json = serde_json::to_string_pretty(&stats).map_err(std::io::Error::from)?;
+            return super::output::write_stdout(&format!("{json}\n"));
         }
         StatsFormat::Table if stats.sessions == 0 => {
             writeln!(out, "no sessions yet — play one with `termquiz`")?;

@@ -29,7 +29,7 @@ impl StoreError {
     /// An I/O error on `path`.
     pub fn io(path: &Path, source: io::Error) -> Self {
         StoreError::Io {
-            path: path.display().to_string(),
+            path: crate::bank::sanitize::path(path),
             source,
         }
     }
@@ -38,7 +38,7 @@ impl StoreError {
     pub fn json(path: &Path, e: &serde_json::Error) -> Self {
         let (line, column, message) = crate::bank::diagnostic::json_error_parts(e);
         StoreError::Json {
-            path: path.display().to_string(),
+            path: crate::bank::sanitize::path(path),
             line,
             column,
             message,

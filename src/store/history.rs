@@ -64,7 +64,7 @@ pub fn load(dir: &Path) -> Result<(Vec<SessionRecord>, Vec<String>), StoreError>
             Ok(record) => records.push(record),
             Err(e) => {
                 let (_, column, message) = crate::bank::diagnostic::json_error_parts(&e);
-                let (file, line) = (path.display(), index + 1);
+                let (file, line) = (crate::bank::sanitize::path(&path), index + 1);
                 warnings.push(format!(
                     "{file}:{line}:{column}: skipped a damaged line ({message})"
                 ));

@@ -39,14 +39,20 @@ fn letters(line: &str, items: usize, exact: Option<usize>) -> Result<Vec<usize>,
         .collect();
     let mut picks = Vec::with_capacity(tokens.len());
     for token in &tokens {
+        // The player's typing is echoed back: escaped like any untrusted text.
+        let shown = || crate::bank::sanitize::escape_line(token);
         let pos = position(token, items).ok_or_else(|| {
             format!(
-                "\"{token}\" is not a choice; use letters from a to {}",
+                "\"{}\" is not a choice; use letters from a to {}",
+                shown(),
                 last_label(items)
             )
         })?;
         if picks.contains(&pos) {
-            return Err(format!("\"{token}\" is given twice; give each letter once"));
+            return Err(format!(
+                "\"{}\" is given twice; give each letter once",
+                shown()
+            ));
         }
         picks.push(pos);
     }
