@@ -238,12 +238,15 @@ fn hostile_bank_text_never_reaches_the_terminal_raw() {
         '\u{202e}', '\u{2066}', '\u{202d}', '\u{2067}', '\u{202a}', '\u{2069}', '\u{1b}',
     ] {
         assert!(
-            !run.stdout.contains(raw),
-            "{raw:?} reached stdout: {:?}",
-            run.stdout
+            !run.stdout.contains(raw) && !run.stderr.contains(raw),
+            "{raw:?} reached the terminal: {:?} {:?}",
+            run.stdout,
+            run.stderr
         );
     }
-    assert!(run.stdout.contains("Pick\\u{202e} one"), "{}", run.stdout);
+    // Bidi overrides are refused like other control characters, and named escaped.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("U+202E"), "{}", run.stderr);
 }
 
 #[test]

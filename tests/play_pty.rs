@@ -165,7 +165,7 @@ fn hostile_text_is_escaped_in_a_terminal() {
         assert!(!out.contains(raw), "{raw:?} reached the terminal: {out:?}");
     }
 
-    // Bidi overrides pass validation; they must be escaped wherever they are shown.
+    // Bidi overrides are refused like other control characters; the refusal is escaped.
     let bidi = dir.path().join("bidi.json");
     std::fs::write(
         &bidi,
@@ -179,11 +179,6 @@ fn hostile_text_is_escaped_in_a_terminal() {
         vec!["list", path.as_str()],
     ] {
         let mut pty = spawn(&args, &dir.path().join("data"));
-        if args[0] == "play" {
-            pty.expect("Pick").unwrap();
-            std::thread::sleep(Duration::from_millis(150));
-            pty.send("\r").unwrap();
-        }
         let out = pty.expect(Eof).unwrap();
         let out = String::from_utf8_lossy(out.as_bytes()).into_owned();
         for raw in [
@@ -194,7 +189,7 @@ fn hostile_text_is_escaped_in_a_terminal() {
                 "{raw:?} reached the terminal in {args:?}: {out:?}"
             );
         }
-        assert!(out.contains("\\u{202e}"), "{args:?}: {out}");
+        assert!(out.contains("U+202E"), "{args:?}: {out}");
     }
 }
 
@@ -239,32 +234,27 @@ fn every_kind_of_prompt_stops_on_ctrl_c_and_esc() {
 
 #[test]
 fn data_printed_to_a_terminal_is_escaped_but_pipes_stay_exact() {
+    // Bank text can no longer hold bidi overrides; a history line still can.
     let dir = tempfile::tempdir().unwrap();
-    let bidi = dir.path().join("bidi.json");
-    std::fs::write(
-        &bidi,
-        r#"{"title": "Bidi", "questions": [{"id": "x", "kind": "single", "prompt": "Pick\u202e one", "answer": "a", "wrong": ["b"]}]}"#,
-    )
-    .unwrap();
-    let path = bidi.display().to_string();
-    for args in [
-        vec!["list", path.as_str(), "--format", "json"],
-        vec!["export", path.as_str(), "--to", "gift"],
-    ] {
-        let mut pty = spawn(&args, &dir.path().join("data"));
-        let out = pty.expect(Eof).unwrap();
-        let out = String::from_utf8_lossy(out.as_bytes()).into_owned();
-        assert!(
-            !out.contains('\u{202e}') && out.contains("Pick\\u{202e} one"),
-            "{args:?}: {out:?}"
-        );
-        let piped = Command::new(env!("CARGO_BIN_EXE_termquiz"))
-            .args(&args)
-            .output()
-            .unwrap();
-        assert!(
-            String::from_utf8_lossy(&piped.stdout).contains("Pick\u{202e} one"),
-            "{args:?}: a pipe gets the exact text"
-        );
-    }
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let line = r#"{"name":"","bank":"Pick\u202e one","started_at":"2026-03-01T08:00:00Z","finished_at":"2026-03-01T08:05:00Z","mode":"practice","seed":1,"score":1,"max_score":1,"interrupted":false,"questions":[{"id":"q","correct":true,"awarded":1,"points":1,"answer":"a","ms":1}]}"#;
+    std::fs::write(data.join("history.jsonl"), format!("{line}\n")).unwrap();
+    let args = ["stats", "--format", "json"];
+    let mut pty = spawn(&args, &data);
+    let out = pty.expect(Eof).unwrap();
+    let out = String::from_utf8_lossy(out.as_bytes()).into_owned();
+    assert!(
+        !out.contains('\u{202e}') && out.contains("Pick\\u{202e} one"),
+        "{out:?}"
+    );
+    let piped = Command::new(env!("CARGO_BIN_EXE_termquiz"))
+        .args(args)
+        .env("TERMQUIZ_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&piped.stdout).contains("Pick\u{202e} one"),
+        "a pipe gets the exact text"
+    );
 }
