@@ -2,6 +2,10 @@
 
 use std::collections::HashSet;
 
+mod html;
+
+pub use html::{html_to_text, looks_like_html};
+
 use crate::bank::id::{is_valid_id, slug};
 use crate::bank::{self, Bank, Question, raw::RawQuestion};
 
