@@ -1,50 +1,124 @@
 #!/usr/bin/env bash
-# Benchmarks termquiz on synthetic banks (10k, 100k, 1M questions) against python's
-# json.load and jq. Prints a Markdown table: wall seconds and peak RSS (MiB).
-# Usage: scripts/bench.sh [sizes...]   (default: 10000 100000 1000000)
+# Benchmarks termquiz on synthetic inputs, each figure beside a reference measured in the
+# same run, and prints one Markdown table: what, input, termquiz, reference, ratio, target.
+# Times are the best of 3 wall-clock runs; memory is peak RSS.
+# Usage: scripts/bench.sh            (needs python3 and /usr/bin/time; takes a few minutes)
+#        QUICK=1 scripts/bench.sh    (10k/100k banks only, no 1M rows)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=("${@:-10000 100000 1000000}")
-read -r -a sizes <<<"${sizes[*]}"
-cargo build --release --quiet --bin termquiz --example gen_bank
-bin=target/release/termquiz
+cargo build --release --quiet --bin termquiz --example gen_bank --example scan_json --example gen_history
+bin=$PWD/target/release/termquiz
+ex=$PWD/target/release/examples
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export TERMQUIZ_DATA_DIR="$work/data"
 
-# best of 3: "seconds peak_kib"
+# best of 3 of a command (each stopped after 120 s): sets $secs and $mib (the peak RSS
+# of that best run). Wall time from bash's microsecond clock; RSS from /usr/bin/time.
 measure() {
-  local best="" rss=""
+  local best="" rss="" s k t0
   for _ in 1 2 3; do
-    /usr/bin/time -f '%e %M' -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; return 1; }
-    read -r s k <"$work/t"
-    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; rss=$k; fi
+    t0=$EPOCHREALTIME
+    timeout 120 /usr/bin/time -f '%M' -o "$work/t" "$@" >/dev/null 2>"$work/err" || {
+      echo "failed or timed out: $* ($(head -c 300 "$work/err"))" >&2
+      secs=nan mib=nan
+      return 0
+    }
+    s=$(awk "BEGIN{printf \"%.3f\", $EPOCHREALTIME - $t0}")
+    read -r k <"$work/t"
+    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s rss=$k; fi
   done
-  printf '%s %s' "$best" "$rss"
+  secs=$best
+  mib=$(awk "BEGIN{printf \"%.1f\", $rss/1024}")
 }
 
-row() { # label, file size, then command
-  local label=$1 size=$2; shift 2
-  read -r s k <<<"$(measure "$@")"
-  printf '| %s | %s | %.3f | %.0f |\n' "$label" "$size" "$s" "$(awk "BEGIN{print $k/1024}")"
+size_mib() { awk "BEGIN{printf \"%.1f\", $(stat -c %s "$1")/1048576}"; }
+
+# what, input, value, reference, unit, target ratio (e.g. 3 for "≤ 3×")
+row() {
+  local what=$1 input=$2 value=$3 ref=$4 unit=$5 target=$6 ratio verdict
+  ratio=$(awk "BEGIN{ if ($ref+0 == 0 || \"$value\" == \"nan\") print \"nan\"; else printf \"%.2f\", $value/$ref }")
+  verdict=$(awk "BEGIN{ if (\"$ratio\" == \"nan\") print \"?\"; else print ($ratio <= $target ? \"ok\" : \"MISSED\") }")
+  printf '| %s | %s | %s %s | %s %s | %s× | ≤ %s× %s |\n' "$what" "$input" "$value" "$unit" "$ref" "$unit" "$ratio" "$target" "$verdict"
 }
 
-echo "| command | bank | seconds | peak RSS MiB |"
-echo "|---|---|---|---|"
-row "termquiz list --format json (embedded bank)" "default" "$bin" list --format json
+echo "| what | input | termquiz | reference | ratio | target |"
+echo "|---|---|---|---|---|---|"
+
+declare -A validate_s
+sizes=(10000 100000 1000000)
+[ -n "${QUICK:-}" ] && sizes=(10000 100000)
 for n in "${sizes[@]}"; do
   f="$work/bank-$n.json"
-  target/release/examples/gen_bank "$n" >"$f"
-  mib=$(awk "BEGIN{printf \"%.0f MiB\", $(stat -c %s "$f")/1048576}")
-  label="$n q, $mib"
-  row "termquiz validate" "$label" "$bin" validate "$f"
-  row "termquiz list --format json" "$label" "$bin" list "$f" --format json
-  row "python3 json.load" "$label" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$f"
-  row "jq length" "$label" jq length "$f"
-  row "termquiz play --count 20 (EOF at once)" "$label" sh -c "$bin play '$f' --count 20 --seed 1 </dev/null; test \$? -eq 130"
+  "$ex/gen_bank" "$n" >"$f"
+  label="$n q, $(size_mib "$f") MiB"
+  measure "$ex/scan_json" "$f"; scan=$secs
+  measure python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$f"; py=$secs
+  measure "$bin" validate "$f"; v=$secs; validate_s[$n]=$v
+  row "validate vs read + serde IgnoredAny scan" "$label" "$v" "$scan" s 3
+  row "validate vs python3 json.load" "$label" "$v" "$py" s 0.25
+  measure "$bin" list "$f" --format json; row "list --format json vs validate" "$label" "$secs" "$v" s 2
+  measure sh -c "'$bin' play '$f' -n 20 --seed 1 </dev/null; test \$? -eq 130"
+  play_s=$secs play_mib=$mib
+  row "play -n 20 (input ends at once): time vs validate" "$label" "$play_s" "$v" s 1.2
+  row "play -n 20: peak RSS vs file size" "$label" "$play_mib" "$(size_mib "$f")" MiB 1.3
+  [ "$n" -ne 10000 ] && rm -f "$work/bank-10000.json"
 done
+if [ -n "${validate_s[1000000]:-}" ]; then
+  row "validate 1M vs validate 100k (linear: ≤ 11×)" "1M / 100k" "${validate_s[1000000]}" "${validate_s[100000]}" s 11
+fi
+rm -f "$work"/bank-*.json
 
-# GIFT import of about 50k questions (the generator's banks, exported; order questions drop out).
-target/release/examples/gen_bank 58400 >"$work/g.json"
-"$bin" export "$work/g.json" --to gift -o "$work/g.gift" 2>/dev/null
-n=$(grep -c '^::' "$work/g.gift")
-row "termquiz import --from gift" "$n q GIFT" "$bin" import "$work/g.gift" --from gift -o "$work/g-back.json"
+# One question with a million choices: duplicate checks must stay linear.
+python3 - "$work/wide.json" <<'PY'
+import json, sys
+n = 1_000_000
+q = {"id": "wide", "kind": "single", "prompt": "Which?", "answer": "choice 0",
+     "wrong": [f"choice {i}" for i in range(1, n)]}
+json.dump({"title": "Wide", "questions": [q]}, open(sys.argv[1], "w"))
+PY
+measure "$bin" validate "$work/wide.json"
+row "validate one question with 1M choices vs 2 s" "$(size_mib "$work/wide.json") MiB" "$secs" 2 s 1
+rm -f "$work/wide.json"
+
+# stats streams the history: memory against the file's size.
+mkdir -p "$work/data"
+"$ex/gen_history" 200 >"$work/data/history.jsonl"
+measure "$bin" stats
+row "stats over a 200 MiB history: peak RSS vs file size" "$(size_mib "$work/data/history.jsonl") MiB" "$mib" "$(size_mib "$work/data/history.jsonl")" MiB 0.5
+rm -rf "$work/data"
+
+# Importers, about 50k questions each: time against 0.5 s (Moodle XML 1 s), memory ≤ 3× the input.
+"$ex/gen_bank" 58400 >"$work/g.json"
+import_row() { # format, file, target seconds
+  local format=$1 file=$2 target=$3 n
+  n=$(wc -l <"$file")
+  measure "$bin" import "$file" --from "$format" -o "$work/back.json"
+  rm -f "$work/back.json"
+  row "import --from $format vs $target s" "$(size_mib "$file") MiB" "$secs" "$target" s 1
+  row "import --from $format: peak RSS vs input" "$(size_mib "$file") MiB" "$mib" "$(size_mib "$file")" MiB 3
+}
+"$bin" export "$work/g.json" --to gift -o "$work/g.gift" 2>/dev/null && import_row gift "$work/g.gift" 0.5
+python3 - "$work/a.txt" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(50_000):
+        f.write(f"Which release came first in set {i}?\nA. Snow White {i}\nB. The Band Wagon {i}\nC. Oklahoma {i}\nD. Hamilton {i}\nANSWER: {'ABCD'[i % 4]}\n\n")
+PY
+import_row aiken "$work/a.txt" 0.5
+if "$bin" export "$work/g.json" --to csv -o "$work/g.csv" 2>/dev/null; then import_row csv "$work/g.csv" 0.5; fi
+if "$bin" export "$work/g.json" --to moodle-xml -o "$work/g.xml" 2>/dev/null; then import_row moodle-xml "$work/g.xml" 1; fi
+
+# Start-up on the embedded bank: median of 50 runs.
+startup=$(python3 - "$bin" <<'PY'
+import subprocess, sys, time
+runs = []
+for _ in range(50):
+    t = time.perf_counter()
+    subprocess.run([sys.argv[1], "list", "--format", "json"], stdout=subprocess.DEVNULL, check=True)
+    runs.append((time.perf_counter() - t) * 1000)
+runs.sort()
+print(f"{runs[len(runs) // 2]:.1f}")
+PY
+)
+row "start-up (list --format json, embedded bank) vs 5 ms" "default bank" "$startup" 5 ms 1
