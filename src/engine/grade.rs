@@ -76,15 +76,31 @@ fn grade_multi(answers: usize, picks: &[Option<usize>]) -> Grade {
     Grade::credit((right as f64 - wrong as f64) / answers.max(1) as f64)
 }
 
-/// Text folded for comparison: accents, case, punctuation and extra spaces dropped.
+/// Text folded for comparison: accents, case, punctuation, extra spaces and a leading
+/// "the", "a" or "an" dropped.
 pub fn normalize_text(text: &str) -> String {
-    let folded: String = text
+    let lowered: String = text
         .nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
+        .collect();
+    let folded: String = drop_leading_article(lowered.trim_start())
+        .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "the UK" and "UK" are one answer; the article must be a word followed by a space, so the
+/// "A" of "A.B.C." stays, and a lone article is kept rather than emptied.
+fn drop_leading_article(lowered: &str) -> &str {
+    ["the", "an", "a"]
+        .iter()
+        .filter_map(|article| lowered.strip_prefix(article))
+        .find(|rest| {
+            rest.starts_with(char::is_whitespace) && rest.chars().any(char::is_alphanumeric)
+        })
+        .unwrap_or(lowered)
 }
 
 /// Edit distance allowed for an expected answer of `len` characters (after folding).
@@ -310,6 +326,38 @@ mod tests {
         assert_eq!(credit(&[2, 0, 1]), 1.0);
         assert!((credit(&[2, 1, 0]) - 1.0 / 3.0).abs() < 1e-9);
         assert_eq!(credit(&[0, 1, 2]), 0.0);
+    }
+
+    #[test]
+    fn text_ignores_a_leading_article_on_both_sides() {
+        assert!(grade_text("Photoplay", &[], "The Photoplay").is_correct());
+        assert!(grade_text("The British", &[], "British").is_correct());
+        assert!(grade_text("The British", &[], "the  british").is_correct());
+        assert!(grade_text("GOT", &[], "the GOT").is_correct());
+        assert!(grade_text("Original Soundtrack", &[], "an original soundtrack").is_correct());
+        assert!(grade_text("Band Wagon", &[], "A Band Wagon").is_correct());
+        assert_eq!(grade_text("GOT", &[], "the GOT").note, None, "not a typo");
+    }
+
+    #[test]
+    fn a_leading_article_is_dropped_only_as_a_whole_word() {
+        assert_eq!(normalize_text("The UK"), "uk");
+        assert_eq!(normalize_text("  An  apple"), "apple");
+        assert_eq!(
+            normalize_text("A.B.C."),
+            "a b c",
+            "an initial is not an article"
+        );
+        assert_eq!(normalize_text("Theme park"), "theme park");
+        assert_eq!(normalize_text("Another"), "another");
+        assert_eq!(normalize_text("the"), "the", "a lone article is kept");
+        assert_eq!(
+            normalize_text("the !!"),
+            "the",
+            "nothing but punctuation after it"
+        );
+        assert!(!grade_text("ABC", &[], "A.B.D.").is_correct());
+        assert!(!grade_text("Cast", &[], "the").is_correct());
     }
 
     #[test]
