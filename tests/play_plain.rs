@@ -218,7 +218,8 @@ fn retry_wrong_asks_again_until_right() {
         .stdin("f\nf\nt\n")
         .run()
         .code(0)
-        .stdout_has("Retry (1/1)")
+        .stdout_has("Retry 1 of 1")
+        .stdout_has("Retry 2 of 2")
         .stdout_has("0 of 1 right")
         .stdout_has("Retries: 2 (not scored).");
 }

@@ -45,15 +45,15 @@ pub struct Turn<'a> {
     pub question: &'a Question,
     /// Its layout.
     pub shown: &'a Presented,
-    /// 1-based position in the first round.
+    /// 1-based position in the first round, or among the retries for a retry.
     pub number: usize,
-    /// Questions in the first round.
+    /// Questions in the first round, or retries so far and still queued for a retry.
     pub total: usize,
     /// True when this is a retry of a missed question.
     pub retry: bool,
     /// Time allowed, when limited.
     pub time_limit_ms: Option<u64>,
-    /// Current streak of right answers, when it may be shown.
+    /// Right answers in a row so far (retries included), when it may be shown and is not 0.
     pub streak: Option<u32>,
 }
 
@@ -88,6 +88,8 @@ pub struct Session<'b> {
     retries: usize,
     total: usize,
     tally: Tally,
+    /// Right answers in a row as asked, retries included (the tally counts first attempts).
+    run: u32,
     interrupted: bool,
 }
 
@@ -141,6 +143,7 @@ impl<'b> Session<'b> {
             first_attempts: Vec::new(),
             retries: 0,
             tally: Tally::default(),
+            run: 0,
             interrupted: false,
         }
     }
@@ -152,14 +155,20 @@ impl<'b> Session<'b> {
         }
         let (shown, retry) = self.queue.front()?;
         let question = &self.bank.questions[shown.question];
+        let (number, total) = if *retry {
+            let queued = self.queue.iter().filter(|(_, r)| *r).count();
+            (self.retries + 1, self.retries + queued)
+        } else {
+            ((self.first_attempts.len() + 1).min(self.total), self.total)
+        };
         Some(Turn {
             question,
             shown,
-            number: (self.first_attempts.len() + 1).min(self.total),
-            total: self.total,
+            number,
+            total,
             retry: *retry,
             time_limit_ms: self.time_limit_ms(question),
-            streak: self.config.reveal_streak.then_some(self.tally.streak),
+            streak: Some(self.run).filter(|&s| s > 0 && self.config.reveal_streak),
         })
     }
 
@@ -202,6 +211,11 @@ impl<'b> Session<'b> {
             let again = Presented::new(q, shown.question, &mut self.rng);
             self.queue.push_back((again, true));
         }
+        self.run = if outcome.grade.is_correct() {
+            self.run + 1
+        } else {
+            0
+        };
         if retry {
             self.retries += 1;
         } else {

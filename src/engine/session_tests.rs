@@ -309,3 +309,59 @@ fn with_questions_keeps_the_given_order() {
     assert_eq!(asked, vec![4, 1, 3], "out-of-range indices are dropped");
     assert!(Session::with_questions(&b, &[], config(2)).is_err());
 }
+
+/// Plays a session, recording each turn's (retry, number, total, streak) before answering.
+fn turns(
+    session: &mut Session,
+    right: impl Fn(usize) -> bool,
+) -> Vec<(bool, usize, usize, Option<u32>)> {
+    let mut seen = Vec::new();
+    let mut n = 0;
+    while let Some(turn) = session.current() {
+        seen.push((turn.retry, turn.number, turn.total, turn.streak));
+        let answer = if right(n) {
+            correct_answer(turn.question, turn.shown)
+        } else {
+            let right_pos = turn.shown.position_of(0).unwrap_or(0);
+            Answer::Choice((right_pos + 1) % turn.shown.perm.len())
+        };
+        session.answer(Some(&answer), 10);
+        n += 1;
+    }
+    seen
+}
+
+#[test]
+fn retries_are_numbered_one_by_one_not_all_three_of_three() {
+    let b = bank(3);
+    let mut s = Session::new(
+        &b,
+        SessionConfig {
+            retry_wrong: true,
+            ..config(9)
+        },
+    )
+    .unwrap();
+    // All three wrong, then the first retry wrong again, then right.
+    let seen = turns(&mut s, |n| n >= 4);
+    let retries: Vec<(usize, usize)> = seen.iter().filter(|t| t.0).map(|t| (t.1, t.2)).collect();
+    assert_eq!(retries, vec![(1, 3), (2, 4), (3, 4), (4, 4)]);
+}
+
+#[test]
+fn streak_counts_right_retries_and_is_hidden_at_zero() {
+    let b = bank(2);
+    let mut s = Session::new(
+        &b,
+        SessionConfig {
+            retry_wrong: true,
+            reveal_streak: true,
+            ..config(9)
+        },
+    )
+    .unwrap();
+    // Wrong, wrong, then both retries right: the third question shows a streak of 1.
+    let seen = turns(&mut s, |n| n >= 2);
+    let streaks: Vec<Option<u32>> = seen.iter().map(|t| t.3).collect();
+    assert_eq!(streaks, vec![None, None, None, Some(1)]);
+}
