@@ -31,6 +31,40 @@ fn spawn(args: &[&str], data: &Path) -> OsSession {
     session
 }
 
+/// Like [`spawn`], in a terminal of `cols` columns (set with stty before termquiz starts).
+fn spawn_sized(cols: u16, args: &[&str], data: &Path) -> OsSession {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("stty cols {cols} rows 40 && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_termquiz"))
+        .args(args)
+        .env("TERMQUIZ_DATA_DIR", data)
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR");
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(15)));
+    session
+}
+
+/// Writes a bank into `dir` and returns its path.
+fn write_bank(dir: &Path, name: &str, json: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, json).unwrap();
+    path.display().to_string()
+}
+
+/// Sends keys one at a time, as a person types them.
+fn type_keys(pty: &mut OsSession, keys: &[&str]) {
+    for key in keys {
+        std::thread::sleep(Duration::from_millis(120));
+        pty.send(*key).unwrap();
+    }
+}
+
+fn text_of(captures: &expectrl::Captures) -> String {
+    String::from_utf8_lossy(captures.before()).into_owned()
+}
+
 /// Reads to the end and checks a clean stop: the summary, the cursor shown, exit 130.
 fn assert_stopped_cleanly(pty: &mut OsSession, what: &str) -> String {
     let rest = pty.expect(Eof).unwrap();
@@ -114,6 +148,8 @@ fn answers_with_arrows_space_and_typing_then_esc_exits_130_with_cursor_shown() {
     }
     std::thread::sleep(Duration::from_millis(150));
     pty.send("\x1b").unwrap();
+    pty.expect("Stop the quiz?").unwrap();
+    pty.send("y").unwrap();
     let rest = assert_stopped_cleanly(&mut pty, "esc");
     assert!(
         rest.contains(&format!("{answered} of {answered} right")),
@@ -227,6 +263,12 @@ fn every_kind_of_prompt_stops_on_ctrl_c_and_esc() {
             pty.expect("Only question").unwrap();
             std::thread::sleep(Duration::from_millis(200));
             pty.send(*key).unwrap();
+            if *key == "\x1b" {
+                // Esc asks first; a second Esc stops.
+                pty.expect("Stop the quiz?").unwrap();
+                std::thread::sleep(Duration::from_millis(100));
+                pty.send("\x1b").unwrap();
+            }
             assert_stopped_cleanly(&mut pty, &format!("{kind} {key:?}"));
         }
     }
@@ -257,4 +299,129 @@ fn data_printed_to_a_terminal_is_escaped_but_pipes_stay_exact() {
         String::from_utf8_lossy(&piped.stdout).contains("Pick\u{202e} one"),
         "a pipe gets the exact text"
     );
+}
+
+const LONG_MULTI: &str = r#"{"title": "Long", "questions": [{"id": "m", "kind": "multi",
+  "prompt": "Which are said of soundtracks?",
+  "answers": ["It has to be in sync with the scene that plays in a movie"],
+  "wrong": ["It is the replica of the live performances on stage in a theatre", "Short"]}]}"#;
+
+#[test]
+fn multi_prompt_at_50_columns_leaves_no_stale_wrapped_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = write_bank(dir.path(), "long.json", LONG_MULTI);
+    let mut pty = spawn_sized(
+        50,
+        &["play", &bank, "--seed", "1"],
+        &dir.path().join("data"),
+    );
+    let above = text_of(&pty.expect("Pick all that apply").unwrap());
+    type_keys(&mut pty, &[" ", DOWN, " ", DOWN, " ", DOWN, " ", "\x1b"]);
+    let shown = text_of(&pty.expect("Stop the quiz?").unwrap());
+    // The whole items are printed once above the menu; every redraw writes cut lines only.
+    for tail in ["plays in a movie", "stage in a theatre"] {
+        assert_eq!(above.matches(tail).count(), 1, "{tail}: {above:?}");
+        assert_eq!(shown.matches(tail).count(), 0, "{tail}: {shown:?}");
+    }
+    assert!(shown.contains('…'), "{shown:?}");
+    for line in console::strip_ansi_codes(&shown).split(['\n', '\r']) {
+        assert!(console::measure_text_width(line) <= 50, "{line:?}");
+    }
+    pty.send("y").unwrap();
+    assert_stopped_cleanly(&mut pty, "long multi");
+}
+
+#[test]
+fn esc_asks_before_stopping_and_another_key_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/one/single.json");
+    let mut pty = spawn(
+        &["play", &bank.display().to_string()],
+        &dir.path().join("data"),
+    );
+    pty.expect("Only question").unwrap();
+    type_keys(&mut pty, &["\x1b"]);
+    pty.expect("Stop the quiz?").unwrap();
+    type_keys(&mut pty, &["n"]);
+    // The question comes again and can be answered.
+    pty.expect("Only question").unwrap();
+    type_keys(&mut pty, &["\r"]);
+    let rest = pty.expect(Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(rest.contains("Finished"), "{rest}");
+}
+
+#[test]
+fn esc_while_an_order_item_is_grabbed_puts_it_back_instead_of_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/one/order.json");
+    let mut pty = spawn(
+        &["play", &bank.display().to_string(), "--seed", "1"],
+        &dir.path().join("data"),
+    );
+    pty.expect("Put in order").unwrap();
+    // Grab, move down, Esc: the grab is cancelled; Enter still answers.
+    type_keys(&mut pty, &[" ", DOWN, "\x1b", "\r"]);
+    let rest = pty.expect(Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(rest.contains("Finished"), "{rest}");
+    assert!(!rest.contains("Stop the quiz?"), "{rest}");
+}
+
+#[test]
+fn order_grab_marks_only_the_grabbed_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/one/order.json");
+    let mut pty = spawn(
+        &["play", &bank.display().to_string(), "--seed", "1"],
+        &dir.path().join("data"),
+    );
+    pty.expect("Put in order").unwrap();
+    type_keys(&mut pty, &[" ", "\x1b", "\x1b"]);
+    let shown = text_of(&pty.expect("Stop the quiz?").unwrap());
+    assert_eq!(shown.matches('↕').count(), 1, "{shown:?}");
+    pty.send("y").unwrap();
+    assert_stopped_cleanly(&mut pty, "order");
+}
+
+#[test]
+fn empty_multi_answer_is_asked_again_in_a_terminal_as_in_plain_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/one/multi.json");
+    let mut pty = spawn(
+        &["play", &bank.display().to_string()],
+        &dir.path().join("data"),
+    );
+    pty.expect("Pick all that apply").unwrap();
+    type_keys(&mut pty, &["\r"]);
+    pty.expect("pick at least one choice").unwrap();
+    type_keys(&mut pty, &[" ", "\r"]);
+    let rest = pty.expect(Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(rest.contains("Finished"), "{rest}");
+}
+
+#[test]
+fn match_prompt_lists_every_left_item_and_refuses_a_used_right_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/one/match.json");
+    let mut pty = spawn(
+        &["play", &bank.display().to_string(), "--seed", "1"],
+        &dir.path().join("data"),
+    );
+    let intro = text_of(&pty.expect("1/2").unwrap());
+    assert!(
+        intro.contains("1. a") && intro.contains("2. b"),
+        "{intro:?}"
+    );
+    type_keys(&mut pty, &["\r"]);
+    pty.expect("2/2").unwrap();
+    // The first right item is marked as used by 1, and picking it again is refused.
+    pty.expect("← 1").unwrap();
+    type_keys(&mut pty, &["\r"]);
+    pty.expect("already matched with 1").unwrap();
+    type_keys(&mut pty, &[DOWN, "\r"]);
+    let rest = pty.expect(Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(rest.contains("Finished"), "{rest}");
 }

@@ -1,8 +1,10 @@
 //! The front ends: a `Prompter` asks one question and shows text; `play` drives a session.
 //! The UI never grades: it hands answers to the engine.
 
+pub mod fit;
 pub mod form;
 pub mod labels;
+pub mod order_prompt;
 pub mod parse;
 pub mod plain;
 pub mod render;

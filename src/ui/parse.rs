@@ -5,6 +5,17 @@ use crate::bank::{Kind, Question};
 use crate::engine::Answer;
 use crate::engine::grade::parse_number;
 
+/// The message for a number answer that is not one (no example: it could be an answer).
+pub const NOT_A_NUMBER: &str = "type a number: digits, with a point for decimals";
+
+/// The message for a multi answer with nothing picked, in both modes.
+pub const NOTHING_PICKED: &str = "pick at least one choice";
+
+/// The message for a right-hand match item given to a second left item, in both modes.
+pub fn matched_twice(item: &str, left: usize) -> String {
+    format!("\"{item}\" is already matched with {left}; pick each right-hand item once")
+}
+
 /// Reads one answer line for `q` with `items` choices shown; the error says what to type.
 pub fn parse_answer(q: &Question, items: usize, line: &str) -> Result<Answer, String> {
     let line = line.trim();
@@ -16,7 +27,7 @@ pub fn parse_answer(q: &Question, items: usize, line: &str) -> Result<Answer, St
         Kind::Text { .. } => Ok(Answer::Text(line.to_string())),
         Kind::Number { .. } => match parse_number(line) {
             Some(_) => Ok(Answer::Text(line.to_string())),
-            None => Err("type a number, e.g. 1929 or 2.5".into()),
+            None => Err(NOT_A_NUMBER.into()),
         },
         Kind::Order { .. } => letters(line, items, Some(items)).map(Answer::Order),
         Kind::Match { .. } => letters(line, items, Some(items)).map(Answer::Match),

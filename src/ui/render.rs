@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::time::Duration;
 
-use console::{measure_text_width, style};
+use console::style;
 
 use crate::bank::Question;
 use crate::bank::sanitize::escape;
@@ -14,7 +14,7 @@ use crate::engine::session::{Outcome, Session, Turn};
 pub fn header(turn: &Turn) -> String {
     let q = turn.question;
     let mut parts = vec![if turn.retry {
-        format!("Retry ({}/{})", turn.number, turn.total)
+        format!("Retry {} of {}", turn.number, turn.total)
     } else {
         format!("Question {}/{}", turn.number, turn.total)
     }];
@@ -31,35 +31,7 @@ pub fn header(turn: &Turn) -> String {
     style(parts.join(" · ")).dim().to_string()
 }
 
-/// Text broken at spaces to fit the terminal, each line starting with `indent`; off a
-/// terminal (pipes, screen readers) lines are left whole.
-pub fn wrap(text: &str, indent: &str) -> String {
-    let width = console::Term::stdout()
-        .size_checked()
-        .map_or(usize::MAX, |(_, cols)| usize::from(cols));
-    wrap_to(text, indent, width)
-}
-
-/// [`wrap`] at a given width; a word longer than the line stands alone.
-pub fn wrap_to(text: &str, indent: &str, width: usize) -> String {
-    let room = width.saturating_sub(measure_text_width(indent)).max(20);
-    let mut out = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            if !line.is_empty() && measure_text_width(&line) + 1 + measure_text_width(word) > room {
-                out.push(format!("{indent}{line}"));
-                line.clear();
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        out.push(format!("{indent}{line}"));
-    }
-    out.join("\n")
-}
+pub use super::fit::wrap;
 
 /// The points a question earned, without needless decimals ("2", "1.5").
 pub fn points(p: f64) -> String {
@@ -210,36 +182,4 @@ pub fn mistakes(session: &Session) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wraps_at_spaces_with_indent() {
-        let text = "one two three four five six seven eight nine ten eleven twelve";
-        let wrapped = wrap_to(text, "  ", 26);
-        assert_eq!(
-            wrapped,
-            "  one two three four five\n  six seven eight nine ten\n  eleven twelve"
-        );
-        assert!(wrapped.lines().all(|l| measure_text_width(l) <= 26));
-    }
-
-    #[test]
-    fn keeps_paragraphs_and_long_words() {
-        assert_eq!(wrap_to("a\nb", "", 30), "a\nb");
-        let long = "x".repeat(40);
-        assert_eq!(
-            wrap_to(&format!("a {long} b"), "", 25),
-            format!("a\n{long}\nb")
-        );
-    }
-
-    #[test]
-    fn off_a_terminal_nothing_is_wrapped() {
-        let text = "word ".repeat(100);
-        assert_eq!(wrap_to(text.trim(), "", usize::MAX), text.trim());
-    }
 }

@@ -2,11 +2,12 @@
 
 use std::io;
 
-use console::Term;
-use dialoguer::{Input, MultiSelect, Select, Sort};
+use console::{Key, Term};
+use dialoguer::{Input, MultiSelect, Select};
 
+use super::order_prompt::{self, OrderReply};
 use super::theme::QuizTheme;
-use super::{Prompter, none_on_interrupt, render};
+use super::{Prompter, fit, parse, render};
 use crate::bank::sanitize::escape;
 use crate::bank::{Kind, Question};
 use crate::engine::Answer;
@@ -35,13 +36,34 @@ impl Drop for TermPrompter {
     }
 }
 
+/// A dialoguer answer with Esc as `None`; Ctrl-C stays an `Interrupted` error.
+fn esc_as_none<T>(result: dialoguer::Result<Option<T>>) -> io::Result<Option<T>> {
+    result.map_err(|dialoguer::Error::IO(e)| e)
+}
+
 fn escaped(items: &[&str]) -> Vec<String> {
     items.iter().map(|i| escape(i).into_owned()).collect()
 }
 
 impl TermPrompter {
+    /// Menu items cut to one line each; when some were cut, the whole list is printed first.
+    fn fitted(&self, items: &[String]) -> io::Result<Vec<String>> {
+        let menu = fit::menu(items, fit::terminal_width());
+        if let Some(whole) = &menu.whole {
+            self.term.write_line(whole)?;
+        }
+        Ok(menu.items)
+    }
+
+    /// A dim line of key help above a menu (dialoguer's prompt line must stay short).
+    fn keys(&self, help: &str) -> io::Result<()> {
+        let help = fit::line(help, fit::terminal_width());
+        self.term
+            .write_line(&console::style(help).dim().to_string())
+    }
+
     fn select(&self, prompt: &str, items: &[String]) -> io::Result<Option<usize>> {
-        none_on_interrupt(
+        esc_as_none(
             Select::with_theme(&self.theme)
                 .with_prompt(prompt)
                 .items(items)
@@ -53,35 +75,110 @@ impl TermPrompter {
     fn typed(&self, prompt: &str, number: bool) -> io::Result<Option<String>> {
         let input = Input::<String>::with_theme(&self.theme).with_prompt(prompt);
         let input = if number {
-            input.validate_with(|s: &String| {
-                parse_number(s)
-                    .map(|_| ())
-                    .ok_or("type a number, e.g. 1929")
-            })
+            input.validate_with(|s: &String| parse_number(s).map(|_| ()).ok_or(parse::NOT_A_NUMBER))
         } else {
             input
         };
-        none_on_interrupt(input.interact_text_on(&self.term).map(Some))
+        esc_as_none(input.interact_text_on(&self.term).map(Some))
     }
 
+    fn several(&self, items: &[String]) -> io::Result<Option<Vec<usize>>> {
+        let menu = self.fitted(items)?;
+        self.keys("Space picks, Enter confirms")?;
+        loop {
+            let picks = esc_as_none(
+                MultiSelect::with_theme(&self.theme)
+                    .with_prompt("Pick all that apply")
+                    .items(&menu)
+                    .interact_on_opt(&self.term),
+            )?;
+            match picks {
+                // The same rule as plain mode: an empty answer is asked again.
+                Some(picks) if picks.is_empty() => self.warn(parse::NOTHING_PICKED)?,
+                other => return Ok(other),
+            }
+        }
+    }
+
+    fn order(&self, items: &[String]) -> io::Result<Option<Vec<usize>>> {
+        let menu = self.fitted(items)?;
+        self.keys("Space grabs or drops, arrows move, Esc puts back, Enter confirms")?;
+        let prompt = fit::line("Put in order", fit::terminal_width());
+        Ok(match order_prompt::ask(&self.term, &prompt, &menu)? {
+            OrderReply::Order(order) => Some(order),
+            OrderReply::Esc => None,
+        })
+    }
+
+    fn warn(&self, message: &str) -> io::Result<()> {
+        self.term
+            .write_line(&console::style(format!("  {message}")).yellow().to_string())
+    }
+
+    /// Every left item with its number, then one menu of right items per left item; used
+    /// right items are marked and, as in plain mode, refused a second time.
     fn match_pairs(&self, q: &Question, rights: &[String]) -> io::Result<Option<Answer>> {
         let Kind::Match { pairs } = &q.kind else {
             return Ok(None);
         };
-        self.term.write_line("Match each item on the left:")?;
-        let mut picks = Vec::with_capacity(pairs.len());
-        for (left, _) in pairs {
-            match self.select(&format!("{} →", escape(left)), rights)? {
-                Some(pos) => picks.push(pos),
-                None => return Ok(None),
+        let width = fit::terminal_width();
+        let lefts: Vec<String> = pairs.iter().map(|(l, _)| escape(l).into_owned()).collect();
+        self.term
+            .write_line("Match each item on the left with one on the right:")?;
+        for (n, left) in lefts.iter().enumerate() {
+            self.term
+                .write_line(&fit::hang(&format!("  {}. ", n + 1), left, width))?;
+        }
+        let whole = fit::menu(rights, width);
+        if let Some(whole) = &whole.whole {
+            self.term.write_line(whole)?;
+        }
+        let mut picks: Vec<usize> = Vec::with_capacity(lefts.len());
+        while picks.len() < lefts.len() {
+            let n = picks.len();
+            let marked: Vec<String> = whole
+                .items
+                .iter()
+                .enumerate()
+                .map(|(pos, item)| match picks.iter().position(|&p| p == pos) {
+                    Some(by) => format!("{item} ← {}", by + 1),
+                    None => item.clone(),
+                })
+                .collect();
+            let menu = fit::menu(&marked, width).items;
+            let prompt = fit::line(
+                &format!("{}/{} {} →", n + 1, lefts.len(), lefts[n]),
+                width.map(|w| w.saturating_sub(4)),
+            );
+            let Some(pos) = self.select(&prompt, &menu)? else {
+                return Ok(None);
+            };
+            match picks.iter().position(|&p| p == pos) {
+                Some(by) => self.warn(&parse::matched_twice(&rights[pos], by + 1))?,
+                None => picks.push(pos),
             }
         }
         Ok(Some(Answer::Match(picks)))
     }
-}
 
-impl Prompter for TermPrompter {
-    fn ask(&mut self, turn: &Turn) -> io::Result<Option<Answer>> {
+    /// Esc asks before ending the quiz: Esc again or `y` stops, any other key goes on.
+    fn confirm_quit(&self) -> io::Result<bool> {
+        self.term.write_line(
+            &console::style("Stop the quiz? Esc or y stops, any other key goes on.")
+                .yellow()
+                .to_string(),
+        )?;
+        let key = self.term.read_key();
+        self.term.clear_last_lines(1)?;
+        Ok(match key {
+            Ok(Key::Escape | Key::Char('y' | 'Y')) => true,
+            Ok(_) => false,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => true,
+            Err(e) => return Err(e),
+        })
+    }
+
+    fn show_question(&self, turn: &Turn) -> io::Result<()> {
         let q = turn.question;
         self.term
             .write_line(&format!("\n{}", render::header(turn)))?;
@@ -91,41 +188,51 @@ impl Prompter for TermPrompter {
         self.term
             .write_line(&console::style(prompt).bold().to_string())?;
         if let Some(hint) = &q.hint {
-            self.term.write_line(
-                &console::style(format!("Hint: {}", escape(hint)))
-                    .dim()
-                    .to_string(),
-            )?;
+            let hint = render::wrap(&format!("Hint: {}", escape(hint)), "");
+            self.term
+                .write_line(&console::style(hint).dim().to_string())?;
         }
+        Ok(())
+    }
+
+    /// Asks once; `None` when the player pressed Esc (or Ctrl-C, which also stops).
+    fn ask_once(&self, turn: &Turn) -> io::Result<Option<Answer>> {
+        let q = turn.question;
         let items = escaped(&turn.shown.items(q));
-        let answer = match &q.kind {
-            Kind::Single { .. } => self.select("Pick one", &items)?.map(Answer::Choice),
+        Ok(match &q.kind {
+            Kind::Single { .. } => {
+                let menu = self.fitted(&items)?;
+                self.select("Pick one", &menu)?.map(Answer::Choice)
+            }
             Kind::TrueFalse { .. } => {
                 let choices = ["True".to_string(), "False".to_string()];
                 self.select("True or false?", &choices)?
                     .map(|pos| Answer::Bool(pos == 0))
             }
-            Kind::Multi { .. } => none_on_interrupt(
-                MultiSelect::with_theme(&self.theme)
-                    .with_prompt("Pick all that apply (space picks, enter confirms)")
-                    .items(&items)
-                    .interact_on_opt(&self.term),
-            )?
-            .map(Answer::Choices),
+            Kind::Multi { .. } => self.several(&items)?.map(Answer::Choices),
             Kind::Text { .. } => self.typed("Your answer", false)?.map(Answer::Text),
             Kind::Number { .. } => self
                 .typed("Your answer (a number)", true)?
                 .map(Answer::Text),
-            Kind::Order { .. } => none_on_interrupt(
-                Sort::with_theme(&self.theme)
-                    .with_prompt("Put in order (space grabs, arrows move, enter confirms)")
-                    .items(&items)
-                    .interact_on_opt(&self.term),
-            )?
-            .map(Answer::Order),
+            Kind::Order { .. } => self.order(&items)?.map(Answer::Order),
             Kind::Match { .. } => self.match_pairs(q, &items)?,
-        };
-        Ok(answer)
+        })
+    }
+}
+
+impl Prompter for TermPrompter {
+    fn ask(&mut self, turn: &Turn) -> io::Result<Option<Answer>> {
+        loop {
+            self.show_question(turn)?;
+            match self.ask_once(turn) {
+                Ok(Some(answer)) => return Ok(Some(answer)),
+                // Ctrl-C (or a signal) interrupts the key read: stop at once.
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(None),
+                Err(e) => return Err(e),
+                Ok(None) if self.confirm_quit()? => return Ok(None),
+                Ok(None) => {}
+            }
+        }
     }
 
     fn show(&mut self, text: &str) -> io::Result<()> {

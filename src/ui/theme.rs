@@ -1,5 +1,5 @@
 //! The prompt theme: dialoguer's colourful theme, plus a visible marker on the active
-//! item of multi-select and sort prompts so they work without colour (NO_COLOR).
+//! item of multi-select prompts so they work without colour (NO_COLOR).
 
 use std::fmt;
 
@@ -102,20 +102,5 @@ impl Theme for QuizTheme {
             &self.inner.unchecked_item_prefix
         };
         self.item(f, mark, text, active)
-    }
-
-    fn format_sort_prompt_item(
-        &self,
-        f: &mut dyn fmt::Write,
-        text: &str,
-        picked: bool,
-        active: bool,
-    ) -> fmt::Result {
-        let mark = if picked {
-            style("↕".to_string()).for_stderr().yellow()
-        } else {
-            style(" ".to_string())
-        };
-        self.item(f, &mark, text, active)
     }
 }
