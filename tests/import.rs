@@ -69,7 +69,10 @@ fn gift_all_kinds_imports_every_construct() {
         by_id("first-soundtrack").explanation.as_deref(),
         Some("Yes, in 1937.")
     );
-    assert_eq!(by_id("first-soundtrack").tags, ["film-scores"]);
+    assert_eq!(
+        by_id("first-soundtrack").tags,
+        ["music", "film-scores", "music/film-scores"]
+    );
     assert_eq!(
         by_id("range").kind,
         bank::Kind::Number {
@@ -98,7 +101,7 @@ gift-skipped.gift:4: skipped: a description without {…} answers has nothing to
 gift-skipped.gift:6: skipped: '{' is not closed; add '}' after the answers
 gift-skipped.gift:10: skipped: no right answer; mark one with '=' or give it a positive %weight%
 gift-skipped.gift:14: skipped: bad weight '%abc%'; use a percentage from -100 to 100 like %50%
-gift-skipped.gift:17: skipped: \"answer\" also appears in \"wrong\": \"same\"; remove it from \"wrong\"
+gift-skipped.gift:17: skipped: the answer 'same' is written twice; remove one
 gift-skipped.gift:19: skipped: bad number 'lots'; write {#answer}, {#answer:tolerance} or {#min..max}
 gift-skipped.gift: imported 1 question, skipped 7
 ";

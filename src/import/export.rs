@@ -70,7 +70,7 @@ fn answer_lines(kind: &Kind) -> Option<Vec<String>> {
         Kind::Order { .. } => return None,
         Kind::Match { pairs } => pairs
             .iter()
-            .map(|(l, r)| format!("{} -> {}", choice('=', None, l), escape(r)))
+            .map(|(l, r)| format!("={} -> {}", escape(l), escape(r)))
             .collect(),
     };
     Some(lines)

@@ -1,0 +1,72 @@
+//! GIFT (Moodle) import, a pipeline of small steps: [`blocks`] splits the file into located
+//! blocks, [`question`] and [`answers`] read each into GIFT's own terms (weights, feedback,
+//! ranges, pairs), [`text`] cleans every text, and [`map`] turns them into bank questions.
+
+pub mod answers;
+pub mod blocks;
+pub mod map;
+pub mod question;
+pub mod text;
+
+use super::common::{Parsed, Skipped};
+use question::NotAQuestion;
+
+pub use text::unescape;
+
+/// Reads GIFT text; each question becomes a draft or a note saying why it was skipped.
+pub fn parse(text: &str) -> Parsed {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut parsed = Parsed::default();
+    let mut category_tags = Vec::new();
+    let mut description: Option<usize> = None;
+    for block in blocks::blocks(text) {
+        let block = match blocks::category(block) {
+            Ok(category) => {
+                category_tags = blocks::category_tags(&category.path);
+                match category.rest {
+                    Some(rest) => rest,
+                    None => continue,
+                }
+            }
+            Err(block) => block,
+        };
+        let meta = blocks::meta(&block.comments);
+        let read = question::read(&block);
+        if let Some(line) = description.take() {
+            parsed.skipped.push(description_note(line, &read));
+        }
+        match read {
+            Ok(q) => match map::draft(q, &meta, &category_tags) {
+                Ok(draft) => parsed.drafts.push(draft),
+                Err(note) => parsed.skipped.push(note),
+            },
+            Err(NotAQuestion::Description { line }) => description = Some(line),
+            Err(NotAQuestion::Bad(note)) => parsed.skipped.push(note),
+        }
+    }
+    if let Some(line) = description {
+        parsed.skipped.push(description_note(
+            line,
+            &Err(NotAQuestion::Description { line }),
+        ));
+    }
+    parsed
+}
+
+/// Why a text without answers was skipped; a question without text right after it means a
+/// blank line split one question in two.
+fn description_note(line: usize, next: &Result<question::GiftQuestion, NotAQuestion>) -> Skipped {
+    match next {
+        Ok(q) if q.text.is_empty() => Skipped::new(
+            line,
+            format!(
+                "the question text goes on after a blank line? the answers at line {} have no text before them; remove the blank line",
+                q.line
+            ),
+        ),
+        _ => Skipped::new(line, "a description without {…} answers has nothing to ask"),
+    }
+}
+
+#[cfg(test)]
+mod tests;
