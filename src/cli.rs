@@ -123,6 +123,8 @@ pub enum ImportFormat {
     Gift,
     Aiken,
     Opentdb,
+    /// CSV or TSV with a header row naming the bank's columns
+    Csv,
 }
 
 /// Text encodings of import files.
@@ -156,6 +158,8 @@ pub struct ImportArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Gift,
+    /// The columns `import --from csv` reads
+    Csv,
 }
 
 /// Options of `termquiz export`.

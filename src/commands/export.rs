@@ -1,4 +1,4 @@
-//! `termquiz export`: write a bank as GIFT; order questions are left out with a note.
+//! `termquiz export`: write a bank as GIFT or CSV; questions the format cannot hold are left out with a note.
 
 use std::io::Write;
 
@@ -6,13 +6,14 @@ use super::output::write_output;
 use crate::bank::{self, sanitize};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::error::Result;
-use crate::import::export;
+use crate::import::{csv_export, export};
 
 /// Loads and validates the bank, then writes it in the asked format.
 pub fn run(args: &ExportArgs) -> Result<()> {
     let bank = bank::load_file(&args.bank)?;
     let exported = match args.to {
         ExportFormat::Gift => export::to_gift(&bank),
+        ExportFormat::Csv => csv_export::to_csv(&bank),
     };
     let name = sanitize::path(&args.bank);
     let mut err = std::io::stderr().lock();

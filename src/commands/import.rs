@@ -9,7 +9,7 @@ use super::output::write_output;
 use crate::bank::{self, LoadError, sanitize};
 use crate::cli::{Encoding, ImportArgs, ImportFormat};
 use crate::error::{Error, Result};
-use crate::import::{self, ImportError, Imported, Parsed, Skipped, common};
+use crate::import::{self, ImportError, Imported, Parsed, common};
 
 /// Imports with at least this many questions show a progress bar (on a terminal).
 const PROGRESS_FROM: usize = 500;
@@ -30,6 +30,7 @@ pub fn run(args: &ImportArgs) -> Result<()> {
         ImportFormat::Gift => import::gift::parse(&text),
         ImportFormat::Aiken => import::aiken::parse(&text),
         ImportFormat::Opentdb => import::opentdb::parse(&text).map_err(fail)?,
+        ImportFormat::Csv => import::csv::parse(&text).map_err(fail)?,
     };
     let title = args.title.clone().unwrap_or_else(|| file_stem(&args.file));
     let imported = finish_with_progress(parsed, &title);
@@ -70,12 +71,12 @@ fn finish_with_progress(parsed: Parsed, title: &str) -> Imported {
 /// One `FILE:LINE: skipped: reason` line per skipped item, then a summary.
 fn report_skipped(name: &str, imported: &Imported) -> Result<()> {
     let mut err = std::io::stderr().lock();
-    for Skipped { line, reason } in &imported.skipped {
+    for note in &imported.skipped {
         writeln!(
             err,
-            "{}:{line}: skipped: {}",
-            name,
-            sanitize::escape(reason)
+            "{name}{}: skipped: {}",
+            sanitize::escape(&note.location()),
+            sanitize::escape(&note.reason)
         )?;
     }
     let count = imported.bank.questions.len();

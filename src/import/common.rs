@@ -47,6 +47,8 @@ pub struct Skipped {
     pub line: usize,
     /// Why it was skipped.
     pub reason: String,
+    /// Where, in the format's own words (`row 5, column "answer"`), when a line number is not it.
+    pub place: Option<String>,
 }
 
 impl Skipped {
@@ -55,6 +57,33 @@ impl Skipped {
         Skipped {
             line,
             reason: reason.into(),
+            place: None,
+        }
+    }
+
+    /// A note for item `number` of a `unit` ("row", "card"), naming the column at fault.
+    pub fn at(unit: &str, number: usize, column: Option<&str>, reason: impl Into<String>) -> Self {
+        let place = match column {
+            Some(column) => format!("{unit} {number}, column \"{column}\""),
+            None => format!("{unit} {number}"),
+        };
+        Skipped {
+            line: number,
+            reason: reason.into(),
+            place: Some(place),
+        }
+    }
+
+    /// A note for a spreadsheet row (1-based, the header row counted).
+    pub fn row(row: usize, column: Option<&str>, reason: impl Into<String>) -> Self {
+        Skipped::at("row", row, column, reason)
+    }
+
+    /// Where the note points, right after the file name: `:12` or `: row 5, column "answer"`.
+    pub fn location(&self) -> String {
+        match &self.place {
+            Some(place) => format!(": {place}"),
+            None => format!(":{}", self.line),
         }
     }
 }
@@ -77,6 +106,8 @@ pub struct Parsed {
     pub drafts: Vec<Draft>,
     /// Items that could not be read.
     pub skipped: Vec<Skipped>,
+    /// What draft lines count when they are not lines ("row", "card"); notes then say `row 5`.
+    pub unit: Option<&'static str>,
 }
 
 /// The result of an import: a valid bank and the notes about what was left out.
@@ -101,7 +132,10 @@ impl Parsed {
             question.id = ids.unique(hint.unwrap_or(&question.prompt));
             match validate(&question) {
                 Ok(valid) => questions.push(valid),
-                Err(reasons) => skipped.push(Skipped::new(draft.line, reasons.join("; "))),
+                Err(reasons) => skipped.push(match self.unit {
+                    Some(unit) => Skipped::at(unit, draft.line, None, reasons.join("; ")),
+                    None => Skipped::new(draft.line, reasons.join("; ")),
+                }),
             }
         }
         skipped.sort_by_key(|s| s.line);
@@ -213,7 +247,7 @@ mod tests {
         };
         let imported = Parsed {
             drafts: vec![draft],
-            skipped: vec![],
+            ..Parsed::default()
         }
         .finish("t", || {});
         assert!(imported.bank.questions.is_empty());

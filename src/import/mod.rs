@@ -1,9 +1,12 @@
-//! Importers from GIFT, Aiken and Open Trivia DB, and the GIFT exporter.
+//! Importers (GIFT, Aiken, Open Trivia DB, CSV and other sheets, flashcard sets) and exporters.
 
 pub mod aiken;
 pub mod common;
+pub mod csv;
+pub mod csv_export;
 pub mod export;
 pub mod gift;
 pub mod opentdb;
+pub mod table;
 
 pub use common::{Draft, IdMaker, ImportError, Imported, Parsed, Skipped};

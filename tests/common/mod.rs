@@ -138,3 +138,28 @@ pub fn proptest_config(default_cases: u32) -> proptest::test_runner::Config {
         ..Config::default()
     }
 }
+
+/// Imports `tests/fixtures/import/NAME` (run from that directory so notes name it briefly);
+/// asserts success and returns the parsed bank and standard error.
+pub fn import_fixture(name: &str, format: &str, extra: &[&str]) -> (termquiz::bank::Bank, String) {
+    let output = Command::cargo_bin("termquiz")
+        .expect("binary")
+        .current_dir(fixture("import"))
+        .env("NO_COLOR", "1")
+        .args(["import", name, "--from", format])
+        .args(extra)
+        .output()
+        .expect("run termquiz");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "{stderr}");
+    let bank = termquiz::bank::parse("out.json", &output.stdout).expect("a valid bank");
+    (bank, stderr)
+}
+
+/// A `Quiz` that plays `bank` (written to a temp file) with `args` before it.
+pub fn play_bank(bank: &termquiz::bank::Bank, args: &[&str]) -> Quiz {
+    Quiz::new()
+        .args(["play"])
+        .args(args)
+        .bank("imported.json", &termquiz::bank::raw::to_json(bank))
+}
