@@ -69,6 +69,10 @@ fn workspace(dir: &Path) {
     copy(&fixture("import/latin1.gift"), &dir.join("old.gift"));
     copy(&fixture("import/aiken-basic.txt"), &dir.join("exam.txt"));
     copy(
+        &fixture("import/csv-all-kinds.csv"),
+        &dir.join("questions.csv"),
+    );
+    copy(
         &fixture("import/opentdb-api.json"),
         &dir.join("trivia.json"),
     );
