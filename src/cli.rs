@@ -125,6 +125,20 @@ pub enum ImportFormat {
     Opentdb,
     /// CSV or TSV with a header row naming the bank's columns
     Csv,
+    /// Quizlet's export: term, tab, definition; one card a line
+    Quizlet,
+    /// Anki's "Notes in Plain Text" export
+    AnkiText,
+}
+
+/// How flashcards are asked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum CardStyleArg {
+    /// The answer among wrong choices taken from other cards' answers
+    #[default]
+    Single,
+    /// The answer typed, graded leniently
+    Text,
 }
 
 /// Text encodings of import files.
@@ -152,6 +166,35 @@ pub struct ImportArgs {
     /// The bank's title (default: from the file name)
     #[arg(long)]
     pub title: Option<String>,
+    /// Flashcards: between term and definition (tab, comma or the text; Quizlet)
+    #[arg(
+        long,
+        value_name = "SEP",
+        default_value = "tab",
+        help_heading = "Flashcards"
+    )]
+    pub separator: String,
+    /// Flashcards: between cards (newline, semicolon or the text; Quizlet)
+    #[arg(
+        long,
+        value_name = "SEP",
+        default_value = "newline",
+        help_heading = "Flashcards"
+    )]
+    pub card_separator: String,
+    /// Flashcards: single choice, or a typed answer
+    #[arg(long = "as", value_enum, default_value_t, help_heading = "Flashcards")]
+    pub style: CardStyleArg,
+    /// Flashcards: wrong choices per question, from other cards' answers
+    #[arg(long, value_name = "N", default_value_t = 3,
+          value_parser = clap::value_parser!(u16).range(1..=20), help_heading = "Flashcards")]
+    pub choices: u16,
+    /// Flashcards: ask the back, expect the front
+    #[arg(long, conflicts_with = "both", help_heading = "Flashcards")]
+    pub reverse: bool,
+    /// Flashcards: one question each way per card
+    #[arg(long, help_heading = "Flashcards")]
+    pub both: bool,
 }
 
 /// Formats `termquiz export` writes.

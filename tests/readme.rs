@@ -73,6 +73,15 @@ fn workspace(dir: &Path) {
         &dir.join("questions.csv"),
     );
     copy(
+        &fixture("import/quizlet-animals.txt"),
+        &dir.join("animals.txt"),
+    );
+    copy(
+        &fixture("import/quizlet-capitals-custom.txt"),
+        &dir.join("capitals.txt"),
+    );
+    copy(&fixture("import/anki-capitals.txt"), &dir.join("deck.txt"));
+    copy(
         &fixture("import/opentdb-api.json"),
         &dir.join("trivia.json"),
     );

@@ -1,4 +1,4 @@
-//! `termquiz import`: convert a GIFT, Aiken or Open Trivia DB file into a valid bank.
+//! `termquiz import`: convert a GIFT, Aiken, Open Trivia DB, spreadsheet or flashcard file into a valid bank.
 
 use std::io::Write;
 use std::path::Path;
@@ -7,9 +7,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::output::write_output;
 use crate::bank::{self, LoadError, sanitize};
-use crate::cli::{Encoding, ImportArgs, ImportFormat};
+use crate::cli::{CardStyleArg, Encoding, ImportArgs, ImportFormat};
 use crate::error::{Error, Result};
-use crate::import::{self, ImportError, Imported, Parsed, common};
+use crate::import::flashcards::{CardOptions, CardStyle, Direction};
+use crate::import::{self, ImportError, Imported, Parsed, common, quizlet};
 
 /// Imports with at least this many questions show a progress bar (on a terminal).
 const PROGRESS_FROM: usize = 500;
@@ -22,16 +23,7 @@ pub fn run(args: &ImportArgs) -> Result<()> {
         source,
     };
     let bytes = std::fs::read(&args.file).map_err(|e| Error::file(&args.file, e))?;
-    let text = match args.encoding {
-        Encoding::Utf8 => common::decode_utf8(&bytes).map_err(fail)?,
-        Encoding::Latin1 => common::decode_latin1(&bytes),
-    };
-    let parsed = match args.from {
-        ImportFormat::Gift => import::gift::parse(&text),
-        ImportFormat::Aiken => import::aiken::parse(&text),
-        ImportFormat::Opentdb => import::opentdb::parse(&text).map_err(fail)?,
-        ImportFormat::Csv => import::csv::parse(&text).map_err(fail)?,
-    };
+    let parsed = parse(args, &bytes).map_err(fail)?;
     let title = args.title.clone().unwrap_or_else(|| file_stem(&args.file));
     let imported = finish_with_progress(parsed, &title);
     report_skipped(&name, &imported)?;
@@ -43,6 +35,45 @@ pub fn run(args: &ImportArgs) -> Result<()> {
     let json = bank::raw::to_json(&imported.bank);
     bank::parse(&name, json.as_bytes()).map_err(|d| Error::Bank(LoadError::Invalid(d)))?;
     write_output(args.output.as_deref(), &json)
+}
+
+/// The file's bytes in the asked format's terms.
+fn parse(args: &ImportArgs, bytes: &[u8]) -> std::result::Result<Parsed, ImportError> {
+    let text = match args.encoding {
+        Encoding::Utf8 => common::decode_utf8(bytes)?,
+        Encoding::Latin1 => common::decode_latin1(bytes),
+    };
+    let parsed = match args.from {
+        ImportFormat::Gift => import::gift::parse(&text),
+        ImportFormat::Aiken => import::aiken::parse(&text),
+        ImportFormat::Opentdb => import::opentdb::parse(&text)?,
+        ImportFormat::Csv => import::csv::parse(&text)?,
+        ImportFormat::Quizlet => {
+            let separators = quizlet::Separators {
+                term: quizlet::separator_from_arg(&args.separator),
+                card: quizlet::separator_from_arg(&args.card_separator),
+            };
+            quizlet::parse(&text, &separators, &card_options(args))
+        }
+        ImportFormat::AnkiText => import::anki::parse(&text, &card_options(args))?,
+    };
+    Ok(parsed)
+}
+
+/// What the flashcard options ask for, in the importer's terms.
+fn card_options(args: &ImportArgs) -> CardOptions {
+    CardOptions {
+        style: match args.style {
+            CardStyleArg::Single => CardStyle::Single,
+            CardStyleArg::Text => CardStyle::Text,
+        },
+        choices: usize::from(args.choices),
+        direction: match (args.reverse, args.both) {
+            (_, true) => Direction::Both,
+            (true, false) => Direction::Reverse,
+            (false, false) => Direction::Forward,
+        },
+    }
 }
 
 fn file_stem(path: &Path) -> String {

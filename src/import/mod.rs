@@ -1,12 +1,15 @@
 //! Importers (GIFT, Aiken, Open Trivia DB, CSV and other sheets, flashcard sets) and exporters.
 
 pub mod aiken;
+pub mod anki;
 pub mod common;
 pub mod csv;
 pub mod csv_export;
 pub mod export;
+pub mod flashcards;
 pub mod gift;
 pub mod opentdb;
+pub mod quizlet;
 pub mod table;
 
 pub use common::{Draft, IdMaker, ImportError, Imported, Parsed, Skipped};

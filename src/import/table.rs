@@ -8,6 +8,8 @@ use super::common::ImportError;
 pub struct Row {
     /// The row number a spreadsheet shows for it.
     pub number: usize,
+    /// The line of the text where it starts.
+    pub line: usize,
     /// The cells, outer spaces trimmed.
     pub cells: Vec<String>,
 }
@@ -68,8 +70,13 @@ pub fn read_rows_quoted(text: &str, delimiter: u8, quoting: bool) -> Result<Vec<
             .filter(|&&b| b == b'\n')
             .count();
         number += 1 + blank;
+        let line = record.position().map_or(number, |p| p.line() as usize) + blank;
         let cells = record.iter().map(|c| c.trim().to_string()).collect();
-        rows.push(Row { number, cells });
+        rows.push(Row {
+            number,
+            line,
+            cells,
+        });
     }
     Ok(rows)
 }
@@ -128,8 +135,8 @@ mod tests {
     fn rows_count_blank_lines_and_multiline_cells_like_a_spreadsheet() {
         let text = "a,b\n\n\"x\ny\",z\nlast , one \n";
         let rows = read_rows(text, b',').unwrap();
-        let numbers: Vec<_> = rows.iter().map(|r| r.number).collect();
-        assert_eq!(numbers, [1, 3, 4]);
+        let numbers: Vec<_> = rows.iter().map(|r| (r.number, r.line)).collect();
+        assert_eq!(numbers, [(1, 1), (3, 3), (4, 5)]);
         assert_eq!(rows[1].cells, ["x\ny", "z"]);
         assert_eq!(rows[2].cells, ["last", "one"]);
     }
@@ -151,6 +158,7 @@ mod tests {
         assert_eq!(fold_title(" Time_Limit "), "time limit");
         let header = Header::new(&Row {
             number: 1,
+            line: 1,
             cells: vec!["Question - max 120 characters".into(), "time_limit".into()],
         });
         assert_eq!(header.find("question"), Some(0));

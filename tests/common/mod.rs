@@ -163,3 +163,37 @@ pub fn play_bank(bank: &termquiz::bank::Bank, args: &[&str]) -> Quiz {
         .args(args)
         .bank("imported.json", &termquiz::bank::raw::to_json(bank))
 }
+
+/// Plain-mode answer lines for a session of `bank` with `seed`: for each question, the line
+/// that picks the choice (or types the text) `pick` names.
+pub fn lines_picking(
+    bank: &termquiz::bank::Bank,
+    seed: u64,
+    pick: impl Fn(&termquiz::bank::Question) -> String,
+) -> String {
+    use termquiz::bank::Kind;
+    use termquiz::engine::{Answer, Session, SessionConfig};
+    let config = SessionConfig {
+        seed,
+        ..SessionConfig::default()
+    };
+    let mut session = Session::new(bank, config).expect("a session");
+    let mut lines = String::new();
+    while let Some(turn) = session.current() {
+        let wanted = pick(turn.question);
+        let answer = match &turn.question.kind {
+            Kind::Single { answer, wrong } => {
+                let canonical = std::iter::once(answer)
+                    .chain(wrong)
+                    .position(|c| *c == wanted)
+                    .expect("a choice of the question");
+                Answer::Choice(turn.shown.position_of(canonical).expect("shown"))
+            }
+            _ => Answer::Text(wanted),
+        };
+        lines.push_str(&termquiz::ui::parse::format_answer(&answer));
+        lines.push('\n');
+        session.answer(Some(&answer), 1);
+    }
+    lines
+}
