@@ -20,9 +20,10 @@ const BANK_WIDTH: usize = 32;
 /// Loads the history, warns about damaged lines on stderr, prints the stats.
 pub fn run(args: &StatsArgs) -> Result<()> {
     let dir = paths::data_dir()?;
-    let (sessions, warnings) = history::load(&dir)?;
+    let mut tally = stats::Tally::default();
+    let warnings = history::for_each(&dir, |session| tally.add(&session))?;
     warn_all(&warnings);
-    let stats = stats::compute(&sessions);
+    let stats = tally.finish();
     let mut out = std::io::stdout().lock();
     match args.format {
         StatsFormat::Json => {

@@ -1,6 +1,6 @@
 //! `history.jsonl`: one line per finished or interrupted session, appended whole.
 
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{BufRead, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
@@ -48,30 +48,51 @@ fn ends_mid_line(file: &mut std::fs::File) -> std::io::Result<bool> {
 
 /// Every readable record, and a warning per damaged line (which stays in the file).
 pub fn load(dir: &Path) -> Result<(Vec<SessionRecord>, Vec<String>), StoreError> {
+    let mut records = Vec::new();
+    let warnings = for_each(dir, |record| records.push(record))?;
+    Ok((records, warnings))
+}
+
+/// Reads the history line by line, handing each readable record to `sink`, so memory stays
+/// flat however long the history is; gives a warning per damaged line.
+pub fn for_each(
+    dir: &Path,
+    mut sink: impl FnMut(SessionRecord),
+) -> Result<Vec<String>, StoreError> {
     let path = history_path(dir);
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+    let file = match std::fs::File::open(&path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(StoreError::io(&path, e)),
     };
-    let mut records = Vec::new();
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
     let mut warnings = Vec::new();
-    for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
-        if line.iter().all(u8::is_ascii_whitespace) {
+    let mut line = Vec::new();
+    for index in 0.. {
+        line.clear();
+        if reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| StoreError::io(&path, e))?
+            == 0
+        {
+            break;
+        }
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        if text.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match serde_json::from_slice::<SessionRecord>(line) {
-            Ok(record) => records.push(record),
+        match serde_json::from_slice::<SessionRecord>(text) {
+            Ok(record) => sink(record),
             Err(e) => {
                 let (_, column, message) = crate::bank::diagnostic::json_error_parts(&e);
-                let (file, line) = (crate::bank::sanitize::path(&path), index + 1);
+                let (file, line) = (path.display(), index + 1);
                 warnings.push(format!(
                     "{file}:{line}:{column}: skipped a damaged line ({message})"
                 ));
             }
         }
     }
-    Ok((records, warnings))
+    Ok(warnings)
 }
 
 #[cfg(test)]

@@ -75,20 +75,81 @@ pub struct MissStat {
 
 /// Computes the stats of `sessions` (in any order).
 pub fn compute(sessions: &[SessionRecord]) -> Stats {
-    let answered: usize = sessions.iter().map(|s| s.questions.len()).sum();
-    let correct = sessions
-        .iter()
-        .flat_map(|s| &s.questions)
-        .filter(|q| q.correct)
-        .count();
-    Stats {
-        sessions: sessions.len(),
-        answered,
-        correct,
-        accuracy: (answered > 0).then(|| percent(correct, answered)),
-        recent: recent(sessions),
-        weakest_tags: weakest_tags(sessions),
-        most_missed: most_missed(sessions),
+    let mut tally = Tally::default();
+    for session in sessions {
+        tally.add(session);
+    }
+    tally.finish()
+}
+
+/// Stats gathered one session at a time, so a history of any length is read as a stream
+/// and only the counts are kept.
+#[derive(Debug, Default)]
+pub struct Tally {
+    sessions: usize,
+    answered: usize,
+    correct: usize,
+    recent: Vec<SessionLine>,
+    tags: HashMap<String, (usize, usize)>,
+    misses: HashMap<(String, String), (usize, usize)>,
+}
+
+impl Tally {
+    /// Counts one session.
+    pub fn add(&mut self, session: &SessionRecord) {
+        self.sessions += 1;
+        self.answered += session.questions.len();
+        self.correct += session.questions.iter().filter(|q| q.correct).count();
+        self.add_recent(session);
+        for question in &session.questions {
+            for tag in &question.tags {
+                let entry = match self.tags.get_mut(tag.as_str()) {
+                    Some(entry) => entry,
+                    None => self.tags.entry(tag.clone()).or_default(),
+                };
+                entry.0 += 1;
+                entry.1 += usize::from(question.correct);
+            }
+            let entry = self
+                .misses
+                .entry((session.bank.clone(), question.id.clone()))
+                .or_default();
+            entry.0 += usize::from(!question.correct);
+            entry.1 += 1;
+        }
+    }
+
+    /// Keeps the last sessions by finish time; the list never grows past twice the shown count.
+    fn add_recent(&mut self, session: &SessionRecord) {
+        self.recent.push(SessionLine {
+            finished_at: session.finished_at,
+            bank: session.bank.clone(),
+            percent: score_percent(session.score, session.max_score),
+            interrupted: session.interrupted,
+        });
+        if self.recent.len() >= 2 * RECENT_SESSIONS {
+            self.keep_recent();
+        }
+    }
+
+    fn keep_recent(&mut self) {
+        self.recent.sort_by_key(|line| line.finished_at);
+        let excess = self.recent.len().saturating_sub(RECENT_SESSIONS);
+        self.recent.drain(..excess);
+    }
+
+    /// The stats of every session added.
+    pub fn finish(mut self) -> Stats {
+        self.keep_recent();
+        Stats {
+            sessions: self.sessions,
+            answered: self.answered,
+            correct: self.correct,
+            accuracy: (self.answered > 0).then(|| percent(self.correct, self.answered)),
+            recent: self.recent,
+            weakest_tags: weakest_tags(self.tags),
+            most_missed: most_missed(self.misses),
+        }
     }
 }
 
@@ -106,34 +167,12 @@ pub fn score_percent(score: f64, max_score: f64) -> f64 {
     }
 }
 
-fn recent(sessions: &[SessionRecord]) -> Vec<SessionLine> {
-    let mut lines: Vec<SessionLine> = sessions
-        .iter()
-        .map(|s| SessionLine {
-            finished_at: s.finished_at,
-            bank: s.bank.clone(),
-            percent: score_percent(s.score, s.max_score),
-            interrupted: s.interrupted,
-        })
-        .collect();
-    lines.sort_by_key(|line| line.finished_at);
-    lines.split_off(lines.len().saturating_sub(RECENT_SESSIONS))
-}
-
-fn weakest_tags(sessions: &[SessionRecord]) -> Vec<TagStat> {
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-    for question in sessions.iter().flat_map(|s| &s.questions) {
-        for tag in &question.tags {
-            let entry = counts.entry(tag.as_str()).or_default();
-            entry.0 += 1;
-            entry.1 += usize::from(question.correct);
-        }
-    }
+fn weakest_tags(counts: HashMap<String, (usize, usize)>) -> Vec<TagStat> {
     let mut tags: Vec<TagStat> = counts
         .into_iter()
         .filter(|&(_, (answered, _))| answered >= MIN_TAG_ANSWERS)
         .map(|(tag, (answered, correct))| TagStat {
-            tag: tag.to_string(),
+            tag,
             answered,
             correct,
             accuracy: percent(correct, answered),
@@ -149,23 +188,13 @@ fn weakest_tags(sessions: &[SessionRecord]) -> Vec<TagStat> {
     tags
 }
 
-fn most_missed(sessions: &[SessionRecord]) -> Vec<MissStat> {
-    let mut counts: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
-    for session in sessions {
-        for question in &session.questions {
-            let entry = counts
-                .entry((session.bank.as_str(), question.id.as_str()))
-                .or_default();
-            entry.0 += usize::from(!question.correct);
-            entry.1 += 1;
-        }
-    }
+fn most_missed(counts: HashMap<(String, String), (usize, usize)>) -> Vec<MissStat> {
     let mut missed: Vec<MissStat> = counts
         .into_iter()
         .filter(|&(_, (missed, _))| missed > 0)
         .map(|((bank, id), (missed, answered))| MissStat {
-            bank: bank.to_string(),
-            id: id.to_string(),
+            bank,
+            id,
             missed,
             answered,
         })
