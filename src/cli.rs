@@ -44,6 +44,10 @@ pub enum Command {
     Review(ReviewArgs),
     /// Add a question to a bank through guided prompts
     Add(AddArgs),
+    /// Run a live class: students join over the network (termquiz join, or nc)
+    Host(HostArgs),
+    /// Take part in a live class run by `termquiz host`
+    Join(JoinArgs),
 }
 
 /// Practice shows feedback after each question; exam only at the end.
@@ -268,6 +272,54 @@ pub struct ReviewArgs {
 pub struct AddArgs {
     /// The bank file to append to
     pub bank: PathBuf,
+}
+
+/// Who moves the class on to the next question.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum PaceArg {
+    /// Each student at their own speed
+    #[default]
+    #[value(name = "self")]
+    Own,
+    /// The teacher shows each question to everyone at once (Enter for the next)
+    Teacher,
+}
+
+/// Options of `termquiz host`: play's selection and scoring options, plus the room's.
+#[derive(Debug, Args)]
+pub struct HostArgs {
+    /// Questions, scoring and mode as in `play`; --results names the folder for the class
+    #[command(flatten)]
+    pub quiz: PlayArgs,
+    /// Address and port to listen on (port 0: any free port, printed)
+    #[arg(long, value_name = "ADDR:PORT", default_value = "0.0.0.0:7777")]
+    pub listen: String,
+    /// The PIN students type first (4 to 8 digits; default: 4 random digits)
+    #[arg(long)]
+    pub pin: Option<String>,
+    /// Start when N students joined; without a terminal, end when all are done
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub players: Option<u32>,
+    /// self: each student at their own speed; teacher: everyone together
+    #[arg(long, value_enum, default_value_t)]
+    pub pace: PaceArg,
+    /// Connections open at once
+    #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+    /// Seconds a student may stay silent before the connection is closed
+    #[arg(long, value_name = "SECS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle: u64,
+    /// Wrong PINs allowed per address
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub pin_tries: u32,
+}
+
+/// Options of `termquiz join`.
+#[derive(Debug, Args)]
+pub struct JoinArgs {
+    /// The host's address, as `termquiz host` prints it (port 7777 when not given)
+    #[arg(value_name = "HOST[:PORT]")]
+    pub address: String,
 }
 
 fn parse_difficulty(name: &str) -> Result<Difficulty, String> {

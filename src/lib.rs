@@ -6,5 +6,6 @@ pub mod commands;
 pub mod engine;
 pub mod error;
 pub mod import;
+pub mod live;
 pub mod store;
 pub mod ui;

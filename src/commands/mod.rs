@@ -2,8 +2,10 @@
 
 mod add;
 mod export;
+mod host;
 mod import;
 mod interrupt;
+mod join;
 mod list;
 mod output;
 mod play;
@@ -40,6 +42,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Report(args) => report::run(&args),
         Command::Review(args) => review::run(&args),
         Command::Add(args) => add::run(&args),
+        Command::Host(args) => host::run(&args),
+        Command::Join(args) => join::run(&args),
     }
 }
 

@@ -63,7 +63,7 @@ fn arm(
     });
 }
 
-fn session_config(args: &PlayArgs) -> SessionConfig {
+pub(super) fn session_config(args: &PlayArgs) -> SessionConfig {
     SessionConfig {
         filter: Filter {
             tags: args.tags.clone(),
@@ -78,7 +78,7 @@ fn session_config(args: &PlayArgs) -> SessionConfig {
     }
 }
 
-fn mode_name(mode: Mode) -> &'static str {
+pub(super) fn mode_name(mode: Mode) -> &'static str {
     match mode {
         Mode::Practice => "practice",
         Mode::Exam => "exam",

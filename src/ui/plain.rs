@@ -4,7 +4,7 @@ use std::io::{self, BufRead, Write};
 
 use super::labels::label;
 use super::parse::parse_answer;
-use super::{Prompter, render};
+use super::{LineRules, Prompter, render};
 use crate::bank::sanitize::escape;
 use crate::bank::{Kind, Question};
 use crate::engine::Answer;
@@ -15,6 +15,7 @@ pub struct Plain<R, W> {
     input: R,
     output: W,
     echo: bool,
+    rules: LineRules,
 }
 
 impl Plain<io::StdinLock<'static>, io::Stdout> {
@@ -26,6 +27,7 @@ impl Plain<io::StdinLock<'static>, io::Stdout> {
             input: io::stdin().lock(),
             output: io::stdout(),
             echo: !io::stdin().is_terminal(),
+            rules: LineRules::LOCAL,
         }
     }
 }
@@ -37,7 +39,24 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             input,
             output,
             echo,
+            rules: LineRules::LOCAL,
         }
+    }
+
+    /// The same prompter reading lines under `rules` (the network host bounds them).
+    pub fn with_rules(mut self, rules: LineRules) -> Self {
+        self.rules = rules;
+        self
+    }
+
+    /// The reader (the host discards what a student typed while waiting).
+    pub fn input_mut(&mut self) -> &mut R {
+        &mut self.input
+    }
+
+    /// The writer (the host sends its own lines between questions).
+    pub fn output_mut(&mut self) -> &mut W {
+        &mut self.output
     }
 
     /// Gives back the writer (tests read what was shown).
@@ -96,8 +115,13 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         let items = turn.shown.perm.len();
         loop {
             let prompt = instruction(q, items);
-            let Some(line) =
-                super::read_line(&mut self.input, &mut self.output, &prompt, self.echo)?
+            let Some(line) = super::read_line_with(
+                &mut self.input,
+                &mut self.output,
+                &prompt,
+                self.echo,
+                self.rules,
+            )?
             else {
                 return Ok(None);
             };

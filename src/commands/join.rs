@@ -1,0 +1,18 @@
+//! `termquiz join HOST[:PORT]`: take part in a live class.
+
+use crate::cli::JoinArgs;
+use crate::error::{Error, Result};
+use crate::live::client;
+
+/// Connects and relays until the host closes the connection.
+pub fn run(args: &JoinArgs) -> Result<()> {
+    let address = client::with_default_port(&args.address);
+    let stream = std::net::TcpStream::connect(&address).map_err(|e| {
+        Error::Invalid(format!(
+            "cannot reach {}: {e}; check the address the teacher's screen shows",
+            crate::bank::sanitize::escape_line(&address)
+        ))
+    })?;
+    client::relay(stream)?;
+    Ok(())
+}

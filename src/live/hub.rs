@@ -1,0 +1,246 @@
+//! What every connection and the host screen share: the seats (one per student name,
+//! kept across reconnects), the pace, the wrong-PIN counts, and the log of events.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+use super::HostConfig;
+use super::protocol::same_name;
+use crate::bank::Bank;
+use crate::engine::{Outcome, Session, SessionConfig};
+use crate::ui::host::{Row, SeatState};
+
+/// One student: their session (away while a connection plays it) and what the table shows.
+pub struct Seat<'b> {
+    /// The name as given (checked, not yet escaped).
+    pub name: String,
+    /// The quiz; `None` while a connection holds it.
+    pub session: Option<Session<'b>>,
+    /// When the student first joined.
+    pub started_at: jiff::Timestamp,
+    /// Connected, away or done.
+    pub state: SeatState,
+    /// First attempts answered.
+    pub answered: usize,
+    /// Points so far.
+    pub score: f64,
+    /// Last answer in words, whether right, and its question number (teacher pace).
+    pub last: Option<(usize, String, bool)>,
+    /// The result file was written.
+    pub saved: bool,
+    stream: Option<TcpStream>,
+}
+
+/// What a name gets when it asks for a seat.
+pub enum Claim<'b> {
+    /// A new seat or a seat left by a lost connection, with its session.
+    Seated(usize, Box<Session<'b>>, bool),
+    /// Someone connected plays under that name.
+    Taken,
+    /// That name finished.
+    Done,
+}
+
+/// Shared state of one live session.
+pub struct Hub<'b> {
+    /// The setup.
+    pub cfg: &'b HostConfig,
+    /// The bank questions come from.
+    pub bank: &'b Bank,
+    /// True once the host ends the session (Ctrl-C, or everyone done).
+    pub stop: AtomicBool,
+    /// True once students may answer.
+    pub started: AtomicBool,
+    /// Teacher pace: 0 lobby, 2k+1 question k open, 2k+2 question k closed.
+    pub phase: AtomicUsize,
+    /// Connections open now.
+    pub connections: AtomicUsize,
+    seats: Mutex<Vec<Seat<'b>>>,
+    pin_failures: Mutex<HashMap<IpAddr, u32>>,
+    log: Mutex<Vec<String>>,
+    bell: (Mutex<()>, Condvar),
+}
+
+impl<'b> Hub<'b> {
+    /// An empty room.
+    pub fn new(cfg: &'b HostConfig, bank: &'b Bank) -> Self {
+        Hub {
+            cfg,
+            bank,
+            stop: AtomicBool::new(false),
+            started: AtomicBool::new(false),
+            phase: AtomicUsize::new(0),
+            connections: AtomicUsize::new(0),
+            seats: Mutex::new(Vec::new()),
+            pin_failures: Mutex::new(HashMap::new()),
+            log: Mutex::new(Vec::new()),
+            bell: (Mutex::new(()), Condvar::new()),
+        }
+    }
+
+    /// The seats, even if a connection thread panicked holding them.
+    pub fn seats(&self) -> MutexGuard<'_, Vec<Seat<'b>>> {
+        self.seats.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// True once the host ends.
+    pub fn stopping(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    /// Wakes every connection waiting for a change (start, phase, stop).
+    pub fn ring(&self) {
+        let _held = self.bell.0.lock();
+        self.bell.1.notify_all();
+    }
+
+    /// Waits until rung or `at_most` passed.
+    pub fn wait(&self, at_most: Duration) {
+        let held = self.bell.0.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = self.bell.1.wait_timeout(held, at_most);
+    }
+
+    /// Adds a line for the host's log.
+    pub fn note(&self, line: String) {
+        self.log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(line);
+    }
+
+    /// Takes the lines logged since the last call.
+    pub fn take_notes(&self) -> Vec<String> {
+        std::mem::take(&mut *self.log.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// True when `addr` may still try a PIN.
+    pub fn pin_allowed(&self, addr: IpAddr) -> bool {
+        let failures = self.pin_failures.lock().unwrap_or_else(|e| e.into_inner());
+        failures.get(&addr).copied().unwrap_or(0) < self.cfg.pin_tries
+    }
+
+    /// Counts a wrong PIN from `addr`.
+    pub fn pin_failed(&self, addr: IpAddr) {
+        let mut failures = self.pin_failures.lock().unwrap_or_else(|e| e.into_inner());
+        *failures.entry(addr).or_insert(0) += 1;
+    }
+
+    /// Gives `name` its seat: a new one, or the one its lost connection left.
+    pub fn claim(&self, name: &str, stream: &TcpStream) -> Claim<'b> {
+        let mut seats = self.seats();
+        let found = seats.iter().position(|s| same_name(&s.name, name));
+        if let Some(i) = found {
+            let seat = &mut seats[i];
+            return match (&seat.state, seat.session.take()) {
+                (SeatState::Done, session) => {
+                    seat.session = session;
+                    Claim::Done
+                }
+                (SeatState::Away, Some(session)) => {
+                    seat.state = SeatState::Playing;
+                    seat.stream = stream.try_clone().ok();
+                    Claim::Seated(i, Box::new(session), true)
+                }
+                (_, session) => {
+                    seat.session = session;
+                    Claim::Taken
+                }
+            };
+        }
+        let session = self.new_session(name);
+        seats.push(Seat {
+            name: name.to_string(),
+            session: None,
+            started_at: jiff::Timestamp::now(),
+            state: SeatState::Playing,
+            answered: 0,
+            score: 0.0,
+            last: None,
+            saved: false,
+            stream: stream.try_clone().ok(),
+        });
+        Claim::Seated(seats.len() - 1, Box::new(session), false)
+    }
+
+    /// Every student gets the same questions in the same order, choices laid out by a
+    /// seed of their own (so a neighbour's screen does not give the letter away).
+    fn new_session(&self, name: &str) -> Session<'b> {
+        let config = SessionConfig {
+            seed: self.cfg.session.seed ^ fnv1a(&name.to_lowercase()),
+            ..self.cfg.session.clone()
+        };
+        match Session::with_questions(self.bank, &self.cfg.questions, config) {
+            Ok(session) => session,
+            // The host checked the list is not empty before opening the room.
+            Err(_) => unreachable!("host questions were checked before listening"),
+        }
+    }
+
+    /// Records an answer for the table (and the teacher's histogram).
+    pub fn publish(&self, seat: usize, session: &Session, outcome: &Outcome, number: usize) {
+        let mut seats = self.seats();
+        let s = &mut seats[seat];
+        s.answered = session.first_attempts().len();
+        s.score = session.tally().score;
+        if !outcome.retry {
+            s.last = Some((number, outcome.answer.clone(), outcome.grade.is_correct()));
+        }
+    }
+
+    /// Hands the session back to the seat when its connection ends.
+    pub fn release(&self, seat: usize, session: Session<'b>, state: SeatState) {
+        let mut seats = self.seats();
+        let s = &mut seats[seat];
+        s.answered = session.first_attempts().len();
+        s.score = session.tally().score;
+        s.session = Some(session);
+        s.state = state;
+        s.stream = None;
+    }
+
+    /// Marks a seat's result as written.
+    pub fn mark_saved(&self, seat: usize) {
+        self.seats()[seat].saved = true;
+    }
+
+    /// Closes every client's socket, so waiting reads and writes end at once.
+    pub fn hang_up_all(&self) {
+        for seat in self.seats().iter() {
+            if let Some(stream) = &seat.stream {
+                let _ = stream.shutdown(std::net::Shutdown::Both);
+            }
+        }
+    }
+
+    /// Rows for the host's table, in joining order.
+    pub fn rows(&self) -> Vec<Row> {
+        let total = self.cfg.questions.len();
+        self.seats()
+            .iter()
+            .map(|s| Row {
+                name: s.name.clone(),
+                answered: s.answered,
+                total,
+                score: s.score,
+                state: s.state,
+            })
+            .collect()
+    }
+
+    /// 1-based rank of `score` among all seats (ties share a rank), and how many seats.
+    pub fn rank(&self, score: f64) -> (usize, usize) {
+        let seats = self.seats();
+        let above = seats.iter().filter(|s| s.score > score + 1e-9).count();
+        (above + 1, seats.len())
+    }
+}
+
+/// A small stable hash (FNV-1a) so a name always gets the same layout seed.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

@@ -1,0 +1,296 @@
+//! `termquiz host` and `termquiz join` over loopback with real processes: whole classes in
+//! each pace, result files and scores, and clients that misbehave.
+
+mod live_client;
+
+use std::io::Write;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use live_client::{Host, PIN, Peer, result_of, results};
+
+const CLASS: usize = 30;
+
+fn name(i: usize) -> String {
+    format!("Student {i}")
+}
+
+/// Even students answer everything right, odd ones everything wrong.
+fn right(i: usize) -> bool {
+    i % 2 == 0
+}
+
+#[test]
+fn a_class_of_thirty_plays_at_its_own_pace_beside_bad_clients() {
+    let started = Instant::now();
+    let host = Host::start(&["--players", "31", "--idle", "3"]);
+    let port = host.port;
+    assert!(host.first_line.contains("PIN 4242"), "{}", host.first_line);
+
+    // Ann sits in the lobby first, so the second "Ann" finds the name taken.
+    let mut ann = Peer::tcp(port);
+    ann.enter("Student 0");
+    ann.until("Waiting for the teacher");
+    let mut students = vec![thread::spawn(move || ann.play(true))];
+    students.push(thread::spawn(move || {
+        let mut peer = Peer::tcp(port);
+        peer.enter("STUDENT 0");
+        peer.until("That name is taken");
+        peer.until("Name: ");
+        peer.send("\u{1b}[31mEvil");
+        peer.until("cannot hold control characters");
+        peer.until("Name: ");
+        peer.send(&name(1));
+        peer.play(right(1))
+    }));
+    // Student 2 sends garbage to a choice question: plain mode's message, the same question.
+    students.push(thread::spawn(move || {
+        let mut peer = Peer::tcp(port);
+        peer.enter(&name(2));
+        let mut question = peer.next_prompt().expect("first question");
+        while question.contains("magazine") {
+            peer.send("Photoplay");
+            question = peer.next_prompt().expect("next question");
+        }
+        peer.send_raw(b"\xff\xfe\x1b[2J\n");
+        let again = peer.next_prompt().expect("the same question");
+        assert!(!again.contains("Question"), "{again}");
+        assert!(again.trim_start().starts_with("type"), "{again}");
+        assert_eq!(again.lines().last(), question.lines().last());
+        peer.play_after(question, true)
+    }));
+    // Student 3 answers one question, leaves mid-line, joins again and continues.
+    students.push(thread::spawn(move || {
+        let mut peer = Peer::tcp(port);
+        peer.enter(&name(3));
+        let question = peer.next_prompt().expect("first question");
+        peer.send(&live_client::answer_for(&question, true));
+        peer.next_prompt().expect("second question");
+        peer.send_raw(b"t");
+        peer.hang_up();
+        let mut back = Peer::tcp(port);
+        back.enter(&name(3));
+        let second = back.next_prompt().expect("second question again");
+        assert!(second.contains("Question 2/4"), "{second}");
+        back.play_after(second, true)
+    }));
+    for i in 4..CLASS {
+        students.push(thread::spawn(move || {
+            let mut peer = if i % 8 == 0 {
+                Peer::join(port)
+            } else {
+                Peer::tcp(port)
+            };
+            peer.enter(&name(i));
+            peer.play(right(i))
+        }));
+    }
+    let flood = thread::spawn(move || flooder(port));
+    let silent = thread::spawn(move || silent_client(port));
+    let wrong_pin = thread::spawn(move || wrong_pin_client(port));
+    let long_line = thread::spawn(move || long_line_client(port));
+
+    let transcripts: Vec<String> = students.into_iter().map(|t| t.join().unwrap()).collect();
+    for t in [flood, silent, wrong_pin, long_line] {
+        t.join().unwrap();
+    }
+    let results_dir = host.results();
+    let (code, out, _dir) = host.finish(Duration::from_secs(20));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Live class — 31 results"), "{out}");
+
+    let all = results(&results_dir);
+    assert_eq!(all.len(), CLASS + 1, "one file per student and the flooder");
+    for (i, transcript) in transcripts.iter().enumerate() {
+        let result = result_of(&all, &name(i));
+        let want = if right(i) || i == 3 { 4.0 } else { 0.0 };
+        assert_eq!(
+            result["score"],
+            want,
+            "{}: {result}\n{}",
+            name(i),
+            transcript
+        );
+        assert_eq!(
+            result["questions"].as_array().unwrap().len(),
+            4,
+            "{}",
+            name(i)
+        );
+        assert_eq!(result["interrupted"], false, "{}", name(i));
+    }
+    // Practice mode: feedback after each answer; the same questions, choices per student.
+    assert!(transcripts[0].contains("✔ Right!"), "{}", transcripts[0]);
+    let paris: std::collections::HashSet<String> = transcripts
+        .iter()
+        .map(|t| live_client::answer_for(t, true))
+        .collect();
+    assert!(paris.len() > 1, "every student got the same layout");
+    eprintln!("own pace, 30 students: {:?}", started.elapsed());
+}
+
+/// Floods lines: disconnected, while the others play on.
+fn flooder(port: u16) {
+    let mut peer = Peer::tcp(port);
+    peer.enter("Flood");
+    peer.next_prompt().expect("a question");
+    let socket = peer.socket();
+    let lines = "zzz\n".repeat(200_000);
+    let writer = thread::spawn(move || {
+        let _ = (&socket).write_all(lines.as_bytes());
+    });
+    let rest = peer.rest();
+    assert!(rest.contains("Too many lines at once"), "{rest}");
+    writer.join().unwrap();
+}
+
+/// Connects and says nothing: dropped at the idle limit or when the session ends.
+fn silent_client(port: u16) {
+    let mut peer = Peer::tcp(port);
+    peer.until("PIN: ");
+    let rest = peer.rest();
+    assert!(
+        rest.contains("No answer for too long") || rest.contains("The teacher ended"),
+        "{rest}"
+    );
+}
+
+#[test]
+fn a_silent_client_is_dropped_after_the_idle_time() {
+    let host = Host::start(&["--players", "2", "--idle", "1"]);
+    let started = Instant::now();
+    let mut peer = Peer::tcp(host.port);
+    peer.until("PIN: ");
+    let rest = peer.rest();
+    assert!(rest.contains("No answer for too long"), "{rest}");
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+fn wrong_pin_client(port: u16) {
+    let mut peer = Peer::tcp(port);
+    for _ in 0..3 {
+        peer.until("PIN: ");
+        peer.send("0000");
+    }
+    let rest = peer.rest();
+    assert!(rest.contains("Too many wrong PINs"), "{rest}");
+}
+
+fn long_line_client(port: u16) {
+    let mut peer = Peer::tcp(port);
+    peer.until("PIN: ");
+    peer.send_raw(&[b'9'; 10_000]);
+    let rest = peer.rest();
+    assert!(rest.contains("Line too long"), "{rest}");
+}
+
+#[test]
+fn a_class_of_thirty_plays_at_the_teachers_pace() {
+    let started = Instant::now();
+    let host = Host::start(&["--players", "30", "--pace", "teacher", "--speed-bonus"]);
+    let port = host.port;
+    let students: Vec<_> = (0..CLASS)
+        .map(|i| {
+            thread::spawn(move || {
+                let mut peer = if i % 10 == 0 {
+                    Peer::join(port)
+                } else {
+                    Peer::tcp(port)
+                };
+                peer.enter(&name(i));
+                peer.play(right(i))
+            })
+        })
+        .collect();
+    let transcripts: Vec<String> = students.into_iter().map(|t| t.join().unwrap()).collect();
+    let results_dir = host.results();
+    let (code, out, _dir) = host.finish(Duration::from_secs(20));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Question 4 closed"), "{out}");
+    assert!(out.contains("Top five"), "{out}");
+    let all = results(&results_dir);
+    assert_eq!(all.len(), CLASS);
+    for i in 0..CLASS {
+        let score = result_of(&all, &name(i))["score"].as_f64().unwrap();
+        if right(i) {
+            assert!(score >= 4.0, "{} scored {score}", name(i));
+        } else {
+            assert_eq!(score, 0.0, "{}", name(i));
+        }
+    }
+    assert!(transcripts[0].contains("rank "), "{}", transcripts[0]);
+    assert!(transcripts[0].contains("Final rank"), "{}", transcripts[0]);
+    eprintln!("teacher pace, 30 students: {:?}", started.elapsed());
+}
+
+#[test]
+fn exam_mode_never_sends_a_right_answer() {
+    let host = Host::start(&["--players", "2", "--mode", "exam"]);
+    let port = host.port;
+    let students: Vec<_> = (0..2)
+        .map(|i| {
+            thread::spawn(move || {
+                let mut peer = Peer::tcp(port);
+                peer.enter(&name(i));
+                peer.play(false)
+            })
+        })
+        .collect();
+    for t in students {
+        let transcript = t.join().unwrap();
+        for secret in ["Photoplay", "1931", "since 987", "The answer"] {
+            assert!(!transcript.contains(secret), "{secret} sent:\n{transcript}");
+        }
+        assert!(transcript.contains("Score 0/4"), "{transcript}");
+    }
+    let (code, _, _dir) = host.finish(Duration::from_secs(10));
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn ctrl_c_ends_the_session_for_everyone_and_saves_partial_results() {
+    let host = Host::start(&["--players", "2"]);
+    let port = host.port;
+    let mut peers: Vec<Peer> = (0..2)
+        .map(|i| {
+            let mut peer = Peer::tcp(port);
+            peer.enter(&name(i));
+            peer
+        })
+        .collect();
+    for peer in &mut peers {
+        let question = peer.next_prompt().expect("first question");
+        peer.send(&live_client::answer_for(&question, true));
+        peer.next_prompt().expect("second question");
+    }
+    host.interrupt();
+    for peer in &mut peers {
+        let rest = peer.rest();
+        assert!(rest.contains("The teacher ended the session"), "{rest}");
+    }
+    let results_dir = host.results();
+    let (code, out, _dir) = host.finish(Duration::from_secs(10));
+    assert_eq!(code, 130, "{out}");
+    let all = results(&results_dir);
+    assert_eq!(all.len(), 2);
+    for result in &all {
+        assert_eq!(result["interrupted"], true);
+        assert_eq!(result["questions"].as_array().unwrap().len(), 1);
+    }
+    assert!(out.contains("Live class — 2 results"), "{out}");
+}
+
+#[test]
+fn a_wrong_pin_count_is_kept_per_address() {
+    let host = Host::start(&["--players", "1", "--pin-tries", "2"]);
+    let mut first = Peer::tcp(host.port);
+    first.until("PIN: ");
+    first.send("1111");
+    first.until("PIN: ");
+    first.send("2222");
+    assert!(first.rest().contains("Too many wrong PINs"));
+    let mut second = Peer::tcp(host.port);
+    let said = second.rest();
+    assert!(said.contains("Too many wrong PINs"), "{said}");
+    assert!(!said.contains(PIN));
+}
