@@ -148,6 +148,9 @@ fn steer(
             return Ok(Ending::Interrupted);
         }
         let enter = keys.is_some_and(|k| k.try_recv().is_ok());
+        if enter {
+            screen.typed_line();
+        }
         let joined = hub.seats().len();
         let start = match hub.cfg.players {
             Some(n) => joined >= n,

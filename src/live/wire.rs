@@ -51,6 +51,9 @@ impl<'h> WireIn<'h> {
     pub fn new(stream: TcpStream, idle: Duration, stop: &'h AtomicBool) -> io::Result<Self> {
         stream.set_nonblocking(false)?;
         stream.set_read_timeout(Some(TICK))?;
+        // Feedback and the next question go out as two writes: without this, Nagle's
+        // algorithm holds the second until the client's delayed ACK (40 ms).
+        stream.set_nodelay(true)?;
         Ok(WireIn {
             stream,
             idle,

@@ -153,6 +153,13 @@ impl HostScreen {
         self.redraw()
     }
 
+    /// The teacher pressed Enter: the terminal's echo moved the cursor down one line.
+    pub fn typed_line(&mut self) {
+        if self.drawn > 0 {
+            self.drawn += 1;
+        }
+    }
+
     /// Leaves the table on screen as it is; what comes next prints below it.
     pub fn keep(&mut self) {
         self.drawn = 0;

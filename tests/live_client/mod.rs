@@ -36,10 +36,15 @@ pub struct Host {
 impl Host {
     /// Starts a host over the class bank with `args` added; results go to `dir/out`.
     pub fn start(args: &[&str]) -> Host {
+        Host::start_with(&class_bank(), args)
+    }
+
+    /// Starts a host over `bank` with `args` added.
+    pub fn start_with(bank: &Path, args: &[&str]) -> Host {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut child = Command::new(binary())
             .arg("host")
-            .arg(class_bank())
+            .arg(bank)
             .args(["--listen", "127.0.0.1:0", "--pin", PIN, "--results"])
             .arg(dir.path().join("out"))
             .args(args)
