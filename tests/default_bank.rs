@@ -394,16 +394,16 @@ fn the_readme_plain_mode_example_runs_as_shown() {
     let readme = include_str!("../README.md");
     assert!(
         readme.contains(
-            "printf 'b\\nt\\nPhotoplay magazine\\n' | termquiz play --seed 71 -n 3   # 2 of 3 right"
+            "printf 'b\\nt\\noriginal soundtrack\\n' | termquiz play --seed 310 -n 3   # 2 of 3 right"
         ),
         "the README example changed: update this test with it"
     );
     common::Quiz::new()
-        .args(["play", "--seed", "71", "-n", "3"])
-        .stdin("b\nt\nPhotoplay magazine\n")
+        .args(["play", "--seed", "310", "-n", "3"])
+        .stdin("b\nt\noriginal soundtrack\n")
         .run()
         .code(0)
-        .stdout_has("Name the magazine that established the term \"soundtrack\".")
+        .stdout_has("What does the article call soundtracks that are recorded on CD?")
         .stdout_has("2 of 3 right")
         .stdout_has("Review of 1 missed:");
 }
