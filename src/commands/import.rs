@@ -99,13 +99,18 @@ fn finish_with_progress(parsed: Parsed, title: &str) -> Imported {
     imported
 }
 
-/// One `FILE:LINE: skipped: reason` line per skipped item, then a summary.
+/// One `FILE:LINE: skipped: reason` or `FILE:LINE: note: what` line per item, in line order, then a summary.
 fn report_skipped(name: &str, imported: &Imported) -> Result<()> {
     let mut err = std::io::stderr().lock();
-    for note in &imported.skipped {
+    let notes = imported.notes.iter().map(|n| (n, "note"));
+    let mut lines: Vec<_> = notes
+        .chain(imported.skipped.iter().map(|s| (s, "skipped")))
+        .collect();
+    lines.sort_by_key(|(s, _)| s.line);
+    for (note, what) in lines {
         writeln!(
             err,
-            "{name}{}: skipped: {}",
+            "{name}{}: {what}: {}",
             sanitize::escape(&note.location()),
             sanitize::escape(&note.reason)
         )?;

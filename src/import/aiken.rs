@@ -1,4 +1,5 @@
-//! Aiken import: a one-line question, lettered options, then `ANSWER: X`.
+//! Aiken import: a one-line question, lettered options, then `ANSWER: X`; Chamilo's
+//! `ANSWER_EXPLANATION:` and `SCORE:` lines are read too.
 
 use super::common::{Draft, Parsed, Skipped};
 use crate::bank::{Kind, Question};
@@ -8,6 +9,64 @@ struct Pending {
     line: usize,
     prompt: String,
     options: Vec<(char, String)>,
+    extras: Extras,
+}
+
+/// Chamilo's lines about a question, before or after its ANSWER line.
+#[derive(Default)]
+struct Extras {
+    explanation: Option<String>,
+    score: Option<(usize, String)>,
+}
+
+/// A Chamilo `ANSWER_EXPLANATION:` or `SCORE:` line.
+enum Extra {
+    Explanation(String),
+    Score(String),
+}
+
+fn extra(line: &str) -> Option<Extra> {
+    if let Some(text) = line.strip_prefix("ANSWER_EXPLANATION:") {
+        return Some(Extra::Explanation(text.trim().to_string()));
+    }
+    let score = line.strip_prefix("SCORE:")?;
+    Some(Extra::Score(score.trim().to_string()))
+}
+
+impl Extras {
+    fn add(&mut self, extra: Extra, line: usize) {
+        match extra {
+            Extra::Explanation(text) => self.explanation = Some(text).filter(|t| !t.is_empty()),
+            Extra::Score(score) => self.score = Some((line, score)),
+        }
+    }
+
+    /// Puts the explanation and the score on the question; a score that is not a whole
+    /// number ≥ 1 is noted.
+    fn apply(self, question: &mut Question, notes: &mut Vec<Skipped>) {
+        if self.explanation.is_some() {
+            question.explanation = self.explanation;
+        }
+        let Some((line, score)) = self.score else {
+            return;
+        };
+        match score.replace(',', ".").parse::<f64>() {
+            Ok(points) if points >= 1.0 && points <= f64::from(u32::MAX) => {
+                let whole = points.round() as u32;
+                if f64::from(whole) != points {
+                    notes.push(Skipped::new(
+                        line,
+                        format!("SCORE: {score} is kept as {whole} points (whole points only)"),
+                    ));
+                }
+                question.points = whole;
+            }
+            _ => notes.push(Skipped::new(
+                line,
+                format!("SCORE: {score} left out; a score is a whole number from 1"),
+            )),
+        }
+    }
 }
 
 /// Reads Aiken text; each question becomes a draft or a note saying why it was skipped.
@@ -15,32 +74,40 @@ pub fn parse(text: &str) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut parsed = Parsed::default();
     let mut pending: Option<Pending> = None;
+    // The last question finished by an ANSWER line, until the next question starts.
+    let mut last: Option<(Draft, Extras)> = None;
     for (index, line) in text.lines().enumerate() {
         let (number, line) = (index + 1, line.trim());
         if line.is_empty() {
             continue;
         }
-        if let Some(letter) = answer_letter(line) {
-            let result = match pending.take() {
-                Some(q) => finish(q, letter, number),
-                None => Err(Skipped::new(
+        if let Some(extra) = extra(line) {
+            match (&mut pending, &mut last) {
+                (Some(q), _) => q.extras.add(extra, number),
+                (None, Some((_, extras))) => extras.add(extra, number),
+                (None, None) => parsed.skipped.push(Skipped::new(
+                    number,
+                    "ANSWER_EXPLANATION or SCORE line without a question before it",
+                )),
+            }
+        } else if let Some(letter) = answer_letter(line) {
+            flush(&mut parsed, last.take());
+            match pending.take() {
+                Some(q) => match finish(q, letter, number) {
+                    Ok(done) => last = Some(done),
+                    Err(note) => parsed.skipped.push(note),
+                },
+                None => parsed.skipped.push(Skipped::new(
                     number,
                     "ANSWER line without a question before it",
                 )),
-            };
-            push(&mut parsed, result);
-        } else if let Some(option) = option(line) {
-            match &mut pending {
-                Some(q) => q.options.push(option),
-                None => {
-                    pending = Some(Pending {
-                        line: number,
-                        prompt: line.to_string(),
-                        options: vec![],
-                    })
-                }
+            }
+        } else if let Some(option) = pending.as_ref().and_then(|_| option(line)) {
+            if let Some(q) = &mut pending {
+                q.options.push(option);
             }
         } else {
+            flush(&mut parsed, last.take());
             if let Some(q) = pending.take_if(|q| !q.options.is_empty()) {
                 parsed.skipped.push(missing_answer(&q));
             }
@@ -51,21 +118,24 @@ pub fn parse(text: &str) -> Parsed {
                         line: number,
                         prompt: line.to_string(),
                         options: vec![],
+                        extras: Extras::default(),
                     })
                 }
             }
         }
     }
+    flush(&mut parsed, last);
     if let Some(q) = pending {
         parsed.skipped.push(missing_answer(&q));
     }
     parsed
 }
 
-fn push(parsed: &mut Parsed, result: Result<Draft, Skipped>) {
-    match result {
-        Ok(draft) => parsed.drafts.push(draft),
-        Err(note) => parsed.skipped.push(note),
+/// Adds a finished question with its Chamilo extras.
+fn flush(parsed: &mut Parsed, done: Option<(Draft, Extras)>) {
+    if let Some((mut draft, extras)) = done {
+        extras.apply(&mut draft.question, &mut parsed.notes);
+        parsed.drafts.push(draft);
     }
 }
 
@@ -81,17 +151,16 @@ fn answer_letter(line: &str) -> Option<String> {
     Some(rest.trim().to_string())
 }
 
-/// An `A) text` or `A. text` option line.
+/// An `A) text` or `A. text` option line; the space after the label may be missing (`A)Text`).
 fn option(line: &str) -> Option<(char, String)> {
     let mut chars = line.chars();
     let letter = chars.next().filter(char::is_ascii_uppercase)?;
     let rest = chars.as_str();
     let text = rest.strip_prefix(')').or_else(|| rest.strip_prefix('.'))?;
-    text.starts_with([' ', '\t'])
-        .then(|| (letter, text.trim().to_string()))
+    Some((letter, text.trim().to_string())).filter(|(_, t)| !t.is_empty())
 }
 
-fn finish(q: Pending, letter: String, answer_line: usize) -> Result<Draft, Skipped> {
+fn finish(q: Pending, letter: String, answer_line: usize) -> Result<(Draft, Extras), Skipped> {
     if q.options.is_empty() {
         return Err(Skipped::new(
             q.line,
@@ -113,11 +182,12 @@ fn finish(q: Pending, letter: String, answer_line: usize) -> Result<Draft, Skipp
     let mut wrong: Vec<String> = q.options.into_iter().map(|(_, text)| text).collect();
     let answer = wrong.remove(index);
     let question = Question::new("", q.prompt, Kind::Single { answer, wrong });
-    Ok(Draft {
+    let draft = Draft {
         line: q.line,
         id_hint: None,
         question,
-    })
+    };
+    Ok((draft, q.extras))
 }
 
 #[cfg(test)]

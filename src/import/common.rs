@@ -108,6 +108,8 @@ pub struct Parsed {
     pub skipped: Vec<Skipped>,
     /// What draft lines count when they are not lines ("row", "card"); notes then say `row 5`.
     pub unit: Option<&'static str>,
+    /// Questions kept with something of theirs left out or changed, and what (same shape as a skip).
+    pub notes: Vec<Skipped>,
 }
 
 /// The result of an import: a valid bank and the notes about what was left out.
@@ -117,6 +119,8 @@ pub struct Imported {
     pub bank: Bank,
     /// What was skipped, sorted by line.
     pub skipped: Vec<Skipped>,
+    /// What was left out of (or changed in) questions that were kept, sorted by line.
+    pub notes: Vec<Skipped>,
 }
 
 impl Parsed {
@@ -139,12 +143,18 @@ impl Parsed {
             }
         }
         skipped.sort_by_key(|s| s.line);
+        let mut notes = self.notes;
+        notes.sort_by_key(|s| s.line);
         let bank = Bank {
             title: title.to_string(),
             description: None,
             questions,
         };
-        Imported { bank, skipped }
+        Imported {
+            bank,
+            skipped,
+            notes,
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use crate::bank::diagnostic::json_error_parts;
 use crate::bank::id::slug;
 use crate::bank::{Difficulty, Kind, Question};
 
-/// One result as the API sends it; text is HTML-escaped.
+/// One result as the API sends it; text is encoded (HTML entities by default).
 #[derive(Deserialize)]
 struct TriviaResult {
     #[serde(rename = "type")]
@@ -26,8 +26,80 @@ struct TriviaResult {
 /// `{"response_code": 0, "results": [...]}`.
 #[derive(Deserialize)]
 struct Response<'a> {
-    #[serde(borrow)]
+    #[serde(default)]
+    response_code: Option<i64>,
+    #[serde(borrow, default)]
     results: Vec<&'a RawValue>,
+}
+
+/// What a non-zero `response_code` means, as the Open Trivia DB documents it.
+fn response_meaning(code: i64) -> &'static str {
+    match code {
+        1 => "no results: the database has fewer questions than asked for; ask for fewer",
+        2 => "invalid parameter: the request's arguments are not valid",
+        3 => "token not found: the session token does not exist",
+        4 => "token empty: the session token has returned every question for this query; reset it",
+        5 => "rate limit: too many requests; each address may ask once every 5 seconds",
+        _ => "an error code the Open Trivia DB does not document",
+    }
+}
+
+/// How the texts of a response are encoded (`encode=` in the request).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    /// The default: HTML entities.
+    Html,
+    /// `encode=base64`: every field in base64.
+    Base64,
+    /// `encode=url3986` or the legacy `encode=urlLegacy` (`+` for spaces).
+    Url,
+}
+
+impl Encoding {
+    /// Guesses from the results: base64 when a type decodes to one, URL when no question
+    /// has a space but some have `%XX` or `+`, else HTML entities.
+    fn detect(results: &[&TriviaResult]) -> Encoding {
+        let is_type = |t: &str| matches!(t, "multiple" | "boolean");
+        if results
+            .iter()
+            .any(|r| !is_type(&r.kind) && is_type(&decode_base64(&r.kind).unwrap_or_default()))
+        {
+            return Encoding::Base64;
+        }
+        let url_like = |q: &str| !q.contains(' ') && (q.contains('+') || has_percent_escape(q));
+        if results.iter().all(|r| !r.question.contains(' '))
+            && results.iter().any(|r| url_like(&r.question))
+        {
+            return Encoding::Url;
+        }
+        Encoding::Html
+    }
+
+    /// One field as text.
+    fn decode(self, text: &str) -> String {
+        let text = match self {
+            Encoding::Html => html_escape::decode_html_entities(text).into_owned(),
+            Encoding::Base64 => decode_base64(text).unwrap_or_else(|| text.to_string()),
+            Encoding::Url => percent_encoding::percent_decode_str(&text.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned(),
+        };
+        text.trim().to_string()
+    }
+}
+
+fn decode_base64(text: &str) -> Option<String> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+fn has_percent_escape(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
 }
 
 /// Reads Open Trivia DB JSON; bad JSON fails with its line and column.
@@ -35,16 +107,21 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let results = results(text)?;
     let mut parsed = Parsed::default();
+    let mut read = Vec::with_capacity(results.len());
     for raw in results {
         let line = line_of(text, raw.get().as_ptr() as usize - text.as_ptr() as usize);
         match serde_json::from_str::<TriviaResult>(raw.get()) {
-            Ok(result) => match draft(result, line) {
-                Ok(d) => parsed.drafts.push(d),
-                Err(note) => parsed.skipped.push(note),
-            },
+            Ok(result) => read.push((line, result)),
             Err(e) => parsed
                 .skipped
                 .push(Skipped::new(line, json_error_parts(&e).2)),
+        }
+    }
+    let encoding = Encoding::detect(&read.iter().map(|(_, r)| r).collect::<Vec<_>>());
+    for (line, result) in read {
+        match draft(result, line, encoding) {
+            Ok(d) => parsed.drafts.push(d),
+            Err(note) => parsed.skipped.push(note),
         }
     }
     Ok(parsed)
@@ -69,16 +146,19 @@ fn results(text: &str) -> Result<Vec<&RawValue>, ImportError> {
         ));
     }
     let response: Response = serde_json::from_str(text).map_err(json_error)?;
-    Ok(response.results)
+    match response.response_code {
+        Some(code) if code != 0 => Err(ImportError::Shape(format!(
+            "response_code {code}: {}",
+            response_meaning(code)
+        ))),
+        _ => Ok(response.results),
+    }
 }
 
-fn decode(text: &str) -> String {
-    html_escape::decode_html_entities(text).trim().to_string()
-}
-
-fn draft(result: TriviaResult, line: usize) -> Result<Draft, Skipped> {
+fn draft(result: TriviaResult, line: usize, encoding: Encoding) -> Result<Draft, Skipped> {
+    let decode = |text: &str| encoding.decode(text);
     let correct = decode(&result.correct_answer);
-    let kind = match result.kind.as_str() {
+    let kind = match decode(&result.kind).as_str() {
         "multiple" => Kind::Single {
             answer: correct,
             wrong: result.incorrect_answers.iter().map(|w| decode(w)).collect(),
@@ -109,7 +189,7 @@ fn draft(result: TriviaResult, line: usize) -> Result<Draft, Skipped> {
     {
         question.tags.push(tag);
     }
-    if let Some(name) = result.difficulty.as_deref() {
+    if let Some(name) = result.difficulty.as_deref().map(decode).as_deref() {
         question.difficulty = Difficulty::parse(name).ok_or_else(|| {
             Skipped::new(
                 line,
