@@ -19,6 +19,13 @@ pub enum ImportError {
         column: usize,
         message: String,
     },
+    /// The file is not well-formed XML, or not shaped like Moodle XML.
+    #[error("{line}:{column}: {message}")]
+    Xml {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// The bytes are not UTF-8.
     #[error("not valid UTF-8 at byte {offset}; try --encoding latin1")]
     Utf8 { offset: usize },
@@ -34,7 +41,7 @@ impl ImportError {
     /// What goes between the file name and the message: `:` before a line number, else `: `.
     pub fn separator(&self) -> &'static str {
         match self {
-            ImportError::Json { .. } => ":",
+            ImportError::Json { .. } | ImportError::Xml { .. } => ":",
             _ => ": ",
         }
     }

@@ -8,6 +8,7 @@ pub mod csv_export;
 pub mod export;
 pub mod flashcards;
 pub mod gift;
+pub mod moodle_xml;
 pub mod opentdb;
 pub mod quizlet;
 pub mod table;
