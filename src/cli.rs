@@ -32,7 +32,7 @@ pub enum Command {
     List(ListArgs),
     /// Print the JSON Schema of the bank format
     Schema,
-    /// Convert a GIFT, Aiken or Open Trivia DB file into a bank
+    /// Convert a GIFT, Moodle XML, Aiken or Open Trivia DB file into a bank
     Import(ImportArgs),
     /// Write a bank in another format (GIFT)
     Export(ExportArgs),
@@ -133,6 +133,20 @@ pub enum ImportFormat {
     Quizlet,
     /// Anki's "Notes in Plain Text" export
     AnkiText,
+    /// Moodle XML, as a Moodle question bank exports it
+    MoodleXml,
+}
+
+impl ImportFormat {
+    /// The format a file extension stands for, when it says.
+    pub fn from_extension(extension: &str) -> Option<Self> {
+        match extension.to_ascii_lowercase().as_str() {
+            "gift" => Some(ImportFormat::Gift),
+            "xml" => Some(ImportFormat::MoodleXml),
+            "csv" | "tsv" => Some(ImportFormat::Csv),
+            _ => None,
+        }
+    }
 }
 
 /// How flashcards are asked.
@@ -158,9 +172,9 @@ pub enum Encoding {
 pub struct ImportArgs {
     /// The file to import
     pub file: PathBuf,
-    /// Its format
+    /// Its format (default: from the extension, .gift, .xml, .csv or .tsv)
     #[arg(long, value_enum)]
-    pub from: ImportFormat,
+    pub from: Option<ImportFormat>,
     /// Write the bank here instead of standard output
     #[arg(short, long, value_name = "OUT.json")]
     pub output: Option<PathBuf>,

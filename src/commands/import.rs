@@ -1,4 +1,4 @@
-//! `termquiz import`: convert a GIFT, Aiken, Open Trivia DB, spreadsheet or flashcard file into a valid bank.
+//! `termquiz import`: convert a GIFT, Moodle XML, Aiken, Open Trivia DB, spreadsheet or flashcard file into a valid bank.
 
 use std::io::Write;
 use std::path::Path;
@@ -23,7 +23,7 @@ pub fn run(args: &ImportArgs) -> Result<()> {
         source,
     };
     let bytes = std::fs::read(&args.file).map_err(|e| Error::file(&args.file, e))?;
-    let parsed = parse(args, &bytes).map_err(fail)?;
+    let parsed = parse(args, format_of(args)?, &bytes).map_err(fail)?;
     let title = args.title.clone().unwrap_or_else(|| file_stem(&args.file));
     let imported = finish_with_progress(parsed, &title);
     report_skipped(&name, &imported)?;
@@ -38,12 +38,16 @@ pub fn run(args: &ImportArgs) -> Result<()> {
 }
 
 /// The file's bytes in the asked format's terms.
-fn parse(args: &ImportArgs, bytes: &[u8]) -> std::result::Result<Parsed, ImportError> {
+fn parse(
+    args: &ImportArgs,
+    format: ImportFormat,
+    bytes: &[u8],
+) -> std::result::Result<Parsed, ImportError> {
     let text = match args.encoding {
         Encoding::Utf8 => common::decode_utf8(bytes)?,
         Encoding::Latin1 => common::decode_latin1(bytes),
     };
-    let parsed = match args.from {
+    let parsed = match format {
         ImportFormat::Gift => import::gift::parse(&text),
         ImportFormat::Aiken => import::aiken::parse(&text),
         ImportFormat::Opentdb => import::opentdb::parse(&text)?,
@@ -56,6 +60,7 @@ fn parse(args: &ImportArgs, bytes: &[u8]) -> std::result::Result<Parsed, ImportE
             quizlet::parse(&text, &separators, &card_options(args))
         }
         ImportFormat::AnkiText => import::anki::parse(&text, &card_options(args))?,
+        ImportFormat::MoodleXml => import::moodle_xml::parse(&text)?,
     };
     Ok(parsed)
 }
@@ -74,6 +79,20 @@ fn card_options(args: &ImportArgs) -> CardOptions {
             (false, false) => Direction::Forward,
         },
     }
+}
+
+/// `--from`, or the format the file's extension names.
+fn format_of(args: &ImportArgs) -> Result<ImportFormat> {
+    if let Some(format) = args.from {
+        return Ok(format);
+    }
+    let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
+    ImportFormat::from_extension(extension).ok_or_else(|| {
+        Error::Usage(format!(
+            "{}: cannot tell the format from the file name; add --from gift, moodle-xml, csv, aiken, opentdb, quizlet or anki-text",
+            sanitize::path(&args.file)
+        ))
+    })
 }
 
 fn file_stem(path: &Path) -> String {

@@ -177,7 +177,13 @@ fn escaped(text: &str, at: usize) -> bool {
     text[..at].ends_with('\\')
 }
 
-fn alternative(fraction: f64, explicit: bool, answer: &str, feedback: &str, kind: SubKind) -> Alternative {
+fn alternative(
+    fraction: f64,
+    explicit: bool,
+    answer: &str,
+    feedback: &str,
+    kind: SubKind,
+) -> Alternative {
     let (text, tolerance) = match kind {
         SubKind::Numerical => numerical(answer).unwrap_or_else(|| (answer.to_string(), 0.0)),
         _ => (unescape(answer), 0.0),
@@ -199,9 +205,43 @@ fn numerical(answer: &str) -> Option<(String, f64)> {
     let tolerance = if tolerance.is_empty() {
         0.0
     } else {
-        tolerance.trim().replace(',', ".").parse::<f64>().ok()?.abs()
+        tolerance
+            .trim()
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()?
+            .abs()
     };
     Some((value, tolerance))
+}
+
+/// Moodle's checks of `qtype_multianswer_validate_question`: gaps exist, choice gaps have two
+/// choices, one answer is worth 100% (except multiple response), numbers are numbers.
+pub fn validate(markers: &[Marker]) -> Result<(), String> {
+    if markers.is_empty() {
+        return Err("there is no gap like {1:SHORTANSWER:=answer} in the text".to_string());
+    }
+    for (index, marker) in markers.iter().enumerate() {
+        let gap = index + 1;
+        let answers = &marker.alternatives;
+        if matches!(marker.kind, SubKind::MultiChoice | SubKind::MultiResponse) && answers.len() < 2
+        {
+            return Err(format!("gap {gap} needs at least two choices"));
+        }
+        if marker.kind == SubKind::Numerical {
+            if let Some(bad) = answers
+                .iter()
+                .find(|a| a.text != "*" && a.text.parse::<f64>().is_err())
+            {
+                return Err(format!("gap {gap}: \"{}\" is not a number", bad.text));
+            }
+        }
+        let best = answers.iter().map(|a| a.fraction).fold(f64::MIN, f64::max);
+        if marker.kind != SubKind::MultiResponse && (best - 1.0).abs() > 1e-7 {
+            return Err(format!("gap {gap}: no answer is worth 100%"));
+        }
+    }
+    Ok(())
 }
 
 /// `\}`, `\#`, `\~` and `\\` written as the character itself.
@@ -254,7 +294,12 @@ mod tests {
     fn reads_weights_fractions_and_feedback() {
         let m = only("Capital: {2:SA:%100%Paris#Yes!~%50%Marseille#Close~*#No}.");
         assert_eq!(m.weight, 2.0);
-        assert_eq!(m.kind, SubKind::ShortAnswer { case_sensitive: false });
+        assert_eq!(
+            m.kind,
+            SubKind::ShortAnswer {
+                case_sensitive: false
+            }
+        );
         let texts: Vec<(&str, f64, &str)> = m
             .alternatives
             .iter()
@@ -262,17 +307,39 @@ mod tests {
             .collect();
         assert_eq!(
             texts,
-            [("Paris", 1.0, "Yes!"), ("Marseille", 0.5, "Close"), ("*", 0.0, "No")]
+            [
+                ("Paris", 1.0, "Yes!"),
+                ("Marseille", 0.5, "Close"),
+                ("*", 0.0, "No")
+            ]
         );
-        assert_eq!(&"Capital: {2:SA:%100%Paris#Yes!~%50%Marseille#Close~*#No}."[m.range], "{2:SA:%100%Paris#Yes!~%50%Marseille#Close~*#No}");
+        assert_eq!(
+            &"Capital: {2:SA:%100%Paris#Yes!~%50%Marseille#Close~*#No}."[m.range],
+            "{2:SA:%100%Paris#Yes!~%50%Marseille#Close~*#No}"
+        );
     }
 
     #[test]
     fn reads_every_type_name() {
         for (name, kind) in [
-            ("MW", SubKind::ShortAnswer { case_sensitive: false }),
-            ("MWC", SubKind::ShortAnswer { case_sensitive: true }),
-            ("SHORTANSWER_C", SubKind::ShortAnswer { case_sensitive: true }),
+            (
+                "MW",
+                SubKind::ShortAnswer {
+                    case_sensitive: false,
+                },
+            ),
+            (
+                "MWC",
+                SubKind::ShortAnswer {
+                    case_sensitive: true,
+                },
+            ),
+            (
+                "SHORTANSWER_C",
+                SubKind::ShortAnswer {
+                    case_sensitive: true,
+                },
+            ),
             ("MCV", SubKind::MultiChoice),
             ("MULTICHOICE_HS", SubKind::MultiChoice),
             ("MRS", SubKind::MultiResponse),
@@ -292,7 +359,7 @@ mod tests {
             .map(|a| (a.text.as_str(), a.tolerance, a.fraction))
             .collect();
         assert_eq!(values, [("5", 0.1, 1.0), ("5", 1.5, 0.5), ("*", 0.0, 0.0)]);
-        assert_eq!(only("{1:NM:%33,3%2}").alternatives[0].fraction, 0.333);
+        assert!((only("{1:NM:%33,3%2}").alternatives[0].fraction - 0.333).abs() < 1e-12);
     }
 
     #[test]
@@ -301,6 +368,26 @@ mod tests {
         let texts: Vec<&str> = m.alternatives.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["a}b#c~d", "&#35;1", "x&amp;#35;"]);
         assert_eq!(m.alternatives[0].feedback, "fb } x");
+    }
+
+    #[test]
+    fn validates_as_moodle_does() {
+        let check = |text: &str| validate(&markers(text)).err().unwrap_or_default();
+        assert_eq!(check("{1:SA:=a} {1:MC:=a~b}"), "");
+        assert_eq!(
+            check("{1:MULTICHOICE}"),
+            "there is no gap like {1:SHORTANSWER:=answer} in the text"
+        );
+        assert_eq!(
+            check("{1:SA:=a} {1:MC:=a}"),
+            "gap 2 needs at least two choices"
+        );
+        assert_eq!(check("{1:MC:a~%50%b}"), "gap 1: no answer is worth 100%");
+        assert_eq!(
+            check("{3:NUMERICAL:=zero}"),
+            "gap 1: \"zero\" is not a number"
+        );
+        assert_eq!(check("{1:MR:%50%a~%50%b~c}"), "");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Step 3: a question in Moodle's terms mapped to a bank question, in one place.
 
+use super::cloze;
 use super::terms::{Answer, Body, Combined, Header, Rich};
 use super::text::readable;
 use crate::bank::id::{is_valid_id, slug};
@@ -52,7 +53,10 @@ fn points(default_grade: Option<f64>) -> u32 {
 /// The category's last segment, then the question's own tags, as slugs without repeats.
 fn tags(header: &Header, category: Option<&str>) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    for tag in category.into_iter().chain(header.tags.iter().map(String::as_str)) {
+    for tag in category
+        .into_iter()
+        .chain(header.tags.iter().map(String::as_str))
+    {
         let tag = slug(tag, 40);
         if !tag.is_empty() && !tags.contains(&tag) {
             tags.push(tag);
@@ -66,9 +70,13 @@ pub fn category_tag(path: &str) -> Option<String> {
     let last = path
         .split('/')
         .map(str::trim)
-        .filter(|s| !s.is_empty() && !(s.starts_with('$') && s.ends_with('$')) && *s != "top")
-        .next_back()?;
+        .rfind(|s| !s.is_empty() && !is_context(s))?;
     Some(last.to_string())
+}
+
+/// `$course$`, `$system$` and the like, and `top`, name places, not topics.
+fn is_context(segment: &str) -> bool {
+    segment == "top" || (segment.starts_with('$') && segment.ends_with('$'))
 }
 
 /// General feedback; without it, the overall feedback that says more than Moodle's defaults.
@@ -98,8 +106,14 @@ fn explanation(header: &Header) -> Option<String> {
 
 fn kind(header: &Header, body: &Body) -> Result<Kind, String> {
     match body {
-        Body::MultiChoice { single: true, answers } => single_choice(answers),
-        Body::MultiChoice { single: false, answers } => multi_choice(answers),
+        Body::MultiChoice {
+            single: true,
+            answers,
+        } => single_choice(answers),
+        Body::MultiChoice {
+            single: false,
+            answers,
+        } => multi_choice(answers),
         Body::TrueFalse { answer, .. } => Ok(Kind::TrueFalse { answer: *answer }),
         Body::ShortAnswer { answers, .. } => short_answer(answers),
         Body::Numerical { answers, .. } => numerical(answers),
@@ -107,8 +121,18 @@ fn kind(header: &Header, body: &Body) -> Result<Kind, String> {
         Body::Ordering { items } => Ok(Kind::Order {
             items: items.iter().map(readable).collect(),
         }),
-        Body::Gaps { .. } | Body::Cloze => {
-            let _ = header;
+        Body::Gaps { choices } => {
+            let places = cloze::choice_places(&header.text.text);
+            if let Some((_, n)) = places.iter().find(|(_, n)| *n == 0 || *n > choices.len()) {
+                return Err(format!(
+                    "the gap [[{n}]] names a choice that does not exist ({} choices)",
+                    choices.len()
+                ));
+            }
+            Err("cloze questions need the cloze kind".to_string())
+        }
+        Body::Cloze => {
+            cloze::validate(&cloze::markers(&header.text.text))?;
             Err("cloze questions need the cloze kind".to_string())
         }
     }
@@ -203,8 +227,14 @@ mod tests {
 
     #[test]
     fn category_tags_skip_moodle_contexts() {
-        assert_eq!(category_tag("$course$/top/Unit 1").as_deref(), Some("Unit 1"));
-        assert_eq!(category_tag("$course$/Iota/Kappa/").as_deref(), Some("Kappa"));
+        assert_eq!(
+            category_tag("$course$/top/Unit 1").as_deref(),
+            Some("Unit 1")
+        );
+        assert_eq!(
+            category_tag("$course$/Iota/Kappa/").as_deref(),
+            Some("Kappa")
+        );
         assert_eq!(category_tag("$course$/top"), None);
     }
 

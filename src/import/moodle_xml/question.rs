@@ -40,7 +40,7 @@ pub fn read(located: Located<'_, '_>) -> Item {
         return skip("it draws other questions at random from the Moodle bank");
     }
     match body(node, &qtype, header.text.format) {
-        Ok(body) => Item::Question(header, body),
+        Ok(body) => Item::Question(Box::new(header), body),
         Err(why) => skip(&why),
     }
 }
@@ -74,9 +74,7 @@ fn header(node: Node, line: usize, qtype: &str) -> Header {
             .map(content)
             .filter(|s| !s.trim().is_empty()),
         tags,
-        hints: elements(node, "hint")
-            .map(|h| rich_of(h, format))
-            .collect(),
+        hints: elements(node, "hint").map(|h| rich_of(h, format)).collect(),
         combined: Combined {
             correct: rich(node, "correctfeedback", format).filter(|r| !r.is_empty()),
             partially: rich(node, "partiallycorrectfeedback", format).filter(|r| !r.is_empty()),
@@ -126,7 +124,11 @@ fn is_true(value: &str) -> bool {
     !matches!(value.trim(), "false" | "0" | "")
 }
 
-fn answers(node: Node, text_format: Format, feedback_format: Format) -> Result<Vec<Answer>, String> {
+fn answers(
+    node: Node,
+    text_format: Format,
+    feedback_format: Format,
+) -> Result<Vec<Answer>, String> {
     elements(node, "answer")
         .map(|answer| {
             let fraction = answer.attribute("fraction").unwrap_or("0");
@@ -193,11 +195,16 @@ fn units(node: Node) -> Result<Vec<Unit>, String> {
             let multiplier = if multiplier.trim().is_empty() {
                 1.0
             } else {
-                number(&multiplier)
-                    .ok_or_else(|| format!("the unit multiplier \"{multiplier}\" is not a number"))?
+                number(&multiplier).ok_or_else(|| {
+                    format!("the unit multiplier \"{multiplier}\" is not a number")
+                })?
             };
             Ok(Unit {
-                name: child(unit, "unit_name").map(content).unwrap_or_default().trim().to_string(),
+                name: child(unit, "unit_name")
+                    .map(content)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
                 multiplier,
             })
         })
@@ -249,7 +256,10 @@ fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
 }
 
 /// The child elements called `name`.
-fn elements<'a, 'i: 'a>(node: Node<'a, 'i>, name: &'a str) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
+fn elements<'a, 'i: 'a>(
+    node: Node<'a, 'i>,
+    name: &'a str,
+) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
     node.children().filter(move |n| n.has_tag_name(name))
 }
 
@@ -263,7 +273,11 @@ fn content(node: Node) -> String {
 
 /// The trimmed content of the `<text>` child, as Moodle's `import_text`.
 fn text_of(node: Node) -> String {
-    child(node, "text").map(content).unwrap_or_default().trim().to_string()
+    child(node, "text")
+        .map(content)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 /// The `<text>` of a child element with its `format` attribute (or `default`).
@@ -283,7 +297,11 @@ mod tests {
 
     fn items(xml: &str) -> Vec<Item> {
         let doc = read::document(xml).unwrap();
-        read::questions(&doc).unwrap().into_iter().map(super::read).collect()
+        read::questions(&doc)
+            .unwrap()
+            .into_iter()
+            .map(super::read)
+            .collect()
     }
 
     #[test]
@@ -294,7 +312,8 @@ mod tests {
             <answer fraction="50"><text>a</text><feedback><text>half</text></feedback></answer>
             <answer fraction="-100" format="plain_text"><text>b</text></answer>
             <tags><tag><text>Unit 1</text></tag></tags></question></quiz>"#;
-        let [Item::Question(header, Body::MultiChoice { single, answers })] = &items(xml)[..] else {
+        let [Item::Question(header, Body::MultiChoice { single, answers })] = &items(xml)[..]
+        else {
             panic!("{:?}", items(xml));
         };
         assert!(!single);

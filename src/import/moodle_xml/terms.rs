@@ -130,7 +130,10 @@ pub enum Body {
     /// `shortanswer`.
     ShortAnswer { usecase: bool, answers: Vec<Answer> },
     /// `numerical`.
-    Numerical { answers: Vec<Answer>, units: Vec<Unit> },
+    Numerical {
+        answers: Vec<Answer>,
+        units: Vec<Unit>,
+    },
     /// `matching`: `(question, answer)`; an empty question makes the answer a distractor.
     Matching { subquestions: Vec<(Rich, String)> },
     /// `ordering`: items in the right order.
@@ -147,7 +150,7 @@ pub enum Item {
     /// `<question type="category">`: the questions after it are in this category.
     Category { path: String },
     /// A question of a type termquiz reads.
-    Question(Header, Body),
+    Question(Box<Header>, Body),
     /// A question that cannot be imported, with the reason.
     Skip { line: usize, reason: String },
 }
