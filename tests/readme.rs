@@ -67,6 +67,10 @@ fn workspace(dir: &Path) {
         &dir.join("quiz.gift"),
     );
     copy(&fixture("import/latin1.gift"), &dir.join("old.gift"));
+    copy(
+        &fixture("moodle-xml/own-all-kinds.xml"),
+        &dir.join("course-bank.xml"),
+    );
     copy(&fixture("import/aiken-basic.txt"), &dir.join("exam.txt"));
     copy(
         &fixture("import/csv-all-kinds.csv"),
