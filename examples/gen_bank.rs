@@ -56,7 +56,9 @@ fn kind(i: usize) -> Kind {
                 wrong: c,
             }
         }
-        2 => Kind::TrueFalse { answer: i % 2 == 0 },
+        2 => Kind::TrueFalse {
+            answer: i.is_multiple_of(2),
+        },
         3 => Kind::Text {
             answer: format!("answer {i}"),
             accept: vec![format!("alt {i}")],

@@ -110,7 +110,7 @@ fn generated(i: usize) -> SessionRecord {
     let start = jiff::Timestamp::from_second(1_772_000_000 + i as i64).unwrap();
     let questions: Vec<QuestionRecord> = (0..10)
         .map(|j| {
-            let correct = (i + j) % 4 != 0;
+            let correct = !(i + j).is_multiple_of(4);
             QuestionRecord {
                 id: format!("q{j}"),
                 correct,

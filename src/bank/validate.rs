@@ -113,10 +113,11 @@ pub(crate) struct Invalid {
 pub(crate) fn validate_question(mut raw: RawQuestion) -> Result<Question, Invalid> {
     let mut p = Problems::default();
     let raw_id = raw.id.take();
-    if let Some(id) = &raw_id {
-        if !id.trim().is_empty() && !is_valid_id(id) {
-            p.push(format!("id \"{id}\" may only use a-z, 0-9 and '-'"));
-        }
+    if let Some(id) = &raw_id
+        && !id.trim().is_empty()
+        && !is_valid_id(id)
+    {
+        p.push(format!("id \"{id}\" may only use a-z, 0-9 and '-'"));
     }
     let kind = check_kind(&mut raw, &mut p);
     let prompt = p.text("prompt", raw.prompt.take());

@@ -26,10 +26,10 @@ pub fn run(cli: Cli) -> Result<()> {
         console::set_colors_enabled(false);
         console::set_colors_enabled_stderr(false);
     }
-    if cli.command.is_none() {
-        if let Some(error) = mistyped_command(&cli.play.banks) {
-            return Err(error);
-        }
+    if cli.command.is_none()
+        && let Some(error) = mistyped_command(&cli.play.banks)
+    {
+        return Err(error);
     }
     match cli.command.unwrap_or(Command::Play(cli.play)) {
         Command::Play(args) => play::run(&args),
