@@ -34,6 +34,8 @@ fn record(n: usize) -> SessionRecord {
         score: 27.0,
         max_score: 40.0,
         interrupted: false,
+        session_questions: None,
+        session_max: None,
         longest_streak: 3,
         questions,
     }

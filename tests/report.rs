@@ -139,6 +139,8 @@ fn generated(i: usize) -> SessionRecord {
         score,
         max_score: 10.0,
         interrupted: false,
+        session_questions: Some(10),
+        session_max: Some(10.0),
         longest_streak: 0,
         questions,
     }

@@ -39,7 +39,7 @@ pub fn load_file(path: &Path) -> Result<Bank, LoadError> {
 /// A bank file's name as diagnostics show it, and its bytes.
 pub fn read_file(path: &Path) -> Result<(String, Vec<u8>), LoadError> {
     let name = super::sanitize::path(path);
-    match std::fs::read(path) {
+    match super::input::read_bounded(path) {
         Ok(bytes) => Ok((name, bytes)),
         Err(source) => Err(LoadError::Read { path: name, source }),
     }
@@ -76,21 +76,33 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
 /// Loads banks from files and directories and combines them into one; with no
 /// paths, the embedded default bank. Reports the problems of every file.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Bank, LoadError> {
+    load_banks(paths).map(combine_banks)
+}
+
+/// Loads each bank of the files and directories on its own (the default bank when none),
+/// after checking every file and that no id is used in two files.
+pub fn load_banks(paths: &[PathBuf]) -> Result<Vec<Bank>, LoadError> {
     if paths.is_empty() {
-        return default_bank();
+        return default_bank().map(|bank| vec![bank]);
     }
     let mut banks = Vec::new();
     let mut diagnostics = Vec::new();
+    let mut owners = IdOwners::default();
     for file in expand(paths)? {
         match load_file(&file) {
-            Ok(bank) => banks.push((super::sanitize::path(&file), bank)),
+            Ok(bank) => {
+                let name = super::sanitize::path(&file);
+                for (index, q) in bank.questions.iter().enumerate() {
+                    owners.claim(&name, index, &q.id, &mut diagnostics);
+                }
+                banks.push(bank);
+            }
             Err(LoadError::Invalid(d)) => diagnostics.extend(d),
             Err(other) => return Err(other),
         }
     }
-    let combined = combine(banks, &mut diagnostics);
     if diagnostics.is_empty() {
-        Ok(combined)
+        Ok(banks)
     } else {
         Err(LoadError::Invalid(diagnostics))
     }
@@ -117,22 +129,14 @@ impl IdOwners {
     }
 }
 
-/// Joins banks into one; an id used in two files is a diagnostic on the later file.
-fn combine(banks: Vec<(String, Bank)>, diagnostics: &mut Vec<Diagnostic>) -> Bank {
+/// Joins banks (already checked together) into one under [`combined_title`].
+pub fn combine_banks(banks: Vec<Bank>) -> Bank {
     if banks.len() == 1 {
-        return banks
-            .into_iter()
-            .map(|(_, b)| b)
-            .next()
-            .unwrap_or_else(empty_bank);
+        return banks.into_iter().next().unwrap_or_else(empty_bank);
     }
-    let mut owners = IdOwners::default();
     let mut combined = empty_bank();
     let mut titles = Vec::new();
-    for (file, bank) in banks {
-        for (index, q) in bank.questions.iter().enumerate() {
-            owners.claim(&file, index, &q.id, diagnostics);
-        }
+    for bank in banks {
         titles.push(bank.title);
         combined.questions.extend(bank.questions);
     }

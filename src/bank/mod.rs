@@ -3,6 +3,7 @@
 pub mod diagnostic;
 pub mod filter;
 pub mod id;
+pub mod input;
 pub mod load;
 pub mod model;
 pub mod parse;

@@ -4,19 +4,21 @@ mod ask;
 mod insert;
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 use super::output::write_atomic;
 use crate::bank::{self, Bank, LoadError, Question, raw::RawQuestion, sanitize};
 use crate::cli::AddArgs;
 use crate::error::{Error, Result};
+use crate::store::lock::lock_in_place;
 use crate::ui::form::{Form, PlainForm, TermForm};
 
 /// Loads the bank, asks for a question, and writes the bank back with it appended.
 pub fn run(args: &AddArgs) -> Result<()> {
     let name = sanitize::path(&args.bank);
-    let bytes = std::fs::read(&args.bank).map_err(|e| Error::file(&args.bank, e))?;
-    let bank = bank::parse(&name, &bytes).map_err(|d| Error::Bank(LoadError::Invalid(d)))?;
-    let text = String::from_utf8(bytes).map_err(|e| Error::Invalid(format!("{name}: {e}")))?;
+    // Refused before any prompt: a device or FIFO "bank" could never be written back.
+    crate::store::atomic::replaceable_target(&args.bank).map_err(|e| Error::file(&args.bank, e))?;
+    let (bank, _) = read_bank(&args.bank, &name)?;
     // Ctrl-C, SIGTERM or SIGHUP while asking: nothing is written, the cursor comes back.
     let guard = super::interrupt::install();
     let cancelled = format!("\ncancelled; {} was not changed", name);
@@ -28,8 +30,12 @@ pub fn run(args: &AddArgs) -> Result<()> {
         ask_and_show(&mut form, &bank)?
     };
     guard.disarm();
+    // Others may have changed the bank while we asked: append to the file as it is now.
+    let lock = lock_in_place(&args.bank).map_err(|e| Error::file(&args.bank, e))?;
+    let (bank, text) = read_bank(&args.bank, &name)?;
     let updated = with_question(&name, &text, &bank, &question)?;
     write_atomic(&args.bank, updated.as_bytes())?;
+    drop(lock);
     let count = bank.questions.len() + 1;
     writeln!(
         std::io::stdout().lock(),
@@ -38,6 +44,14 @@ pub fn run(args: &AddArgs) -> Result<()> {
         name
     )?;
     Ok(())
+}
+
+/// The bank file's questions and text.
+fn read_bank(path: &Path, name: &str) -> Result<(Bank, String)> {
+    let bytes = bank::input::read_data(path).map_err(|e| Error::file(path, e))?;
+    let bank = bank::parse(name, &bytes).map_err(|d| Error::Bank(LoadError::Invalid(d)))?;
+    let text = String::from_utf8(bytes).map_err(|e| Error::Invalid(format!("{name}: {e}")))?;
+    Ok((bank, text))
 }
 
 /// Asks the question, then shows it as it will be stored.

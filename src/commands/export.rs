@@ -10,6 +10,9 @@ use crate::import::{csv_export, export};
 
 /// Loads and validates the bank, then writes it in the asked format.
 pub fn run(args: &ExportArgs) -> Result<()> {
+    if let Some(out) = &args.output {
+        super::output::refuse_input(out, std::slice::from_ref(&args.bank), "-o")?;
+    }
     let bank = bank::load_file(&args.bank)?;
     let exported = match args.to {
         ExportFormat::Gift => export::to_gift(&bank),

@@ -22,7 +22,10 @@ pub fn run(args: &ImportArgs) -> Result<()> {
         file: name.clone(),
         source,
     };
-    let bytes = std::fs::read(&args.file).map_err(|e| Error::file(&args.file, e))?;
+    if let Some(out) = &args.output {
+        super::output::refuse_input(out, std::slice::from_ref(&args.file), "-o")?;
+    }
+    let bytes = bank::input::read_bounded(&args.file).map_err(|e| Error::file(&args.file, e))?;
     let parsed = parse(args, format_of(args)?, &bytes).map_err(fail)?;
     let title = args.title.clone().unwrap_or_else(|| file_stem(&args.file));
     let imported = finish_with_progress(parsed, &title);

@@ -38,7 +38,11 @@ pub fn install() -> Guard {
 
 fn on_signal(pending: &Mutex<Option<Fallback>>) {
     SIGNALLED.store(true, Ordering::SeqCst);
-    let _ = console::Term::stdout().show_cursor();
+    // The main thread may hold the stdout lock, blocked on a full pipe: showing the cursor
+    // happens on a thread of its own, so this one never waits for that lock.
+    std::thread::spawn(|| {
+        let _ = console::Term::stdout().show_cursor();
+    });
     std::thread::sleep(GRACE);
     let fallback = pending.lock().ok().and_then(|mut p| p.take());
     if let Some(fallback) = fallback {

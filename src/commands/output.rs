@@ -1,7 +1,7 @@
 //! Where command output goes: standard output, or a file replaced atomically.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -24,6 +24,35 @@ pub fn write_stdout(text: &str) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// A usage error when `output` (through symlinks) is one of the `inputs`: writing there
+/// would destroy what is being read.
+pub fn refuse_input(output: &Path, inputs: &[PathBuf], flag: &str) -> Result<()> {
+    let Ok(out) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if std::fs::metadata(input).is_ok_and(|i| same_file(&out, &i)) {
+            return Err(Error::Usage(format!(
+                "{flag} {} is {}, an input of this command; choose another file",
+                crate::bank::sanitize::path(output),
+                crate::bank::sanitize::path(input)
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.is_file() && a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    a.is_file() && a.len() == b.len() && a.modified().ok() == b.modified().ok()
 }
 
 /// Replaces `path` with `bytes` atomically; errors name the file.

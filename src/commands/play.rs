@@ -16,51 +16,38 @@ pub fn run(args: &PlayArgs) -> Result<()> {
     let bank = bank::load_paths(&args.banks)?;
     let config = session_config(args);
     let mut session = Session::new(&bank, config).map_err(|e| Error::Usage(e.to_string()))?;
+    let target = save::Target::new(args.results.clone());
+    target.check(&bank::load::expand(&args.banks)?)?;
     let mut prompter = ui::prompter();
     let meta = SessionMeta {
         name: args.name.clone().unwrap_or_default(),
         mode: mode_name(args.mode).into(),
         started_at: jiff::Timestamp::now(),
     };
-    prompter.show(&intro(&bank, &session, args.mode))?;
+    let intro_shown = prompter.show(&intro(&bank, &session, args.mode));
     let clock = Instant::now();
     let guard = interrupt::install();
-    let target = save::Target::new(args.results.clone());
-    arm(&guard, &session, &meta, &target, clock);
+    save::arm(&guard, &session, &meta, &target, clock);
     let feedback = args.mode == Mode::Practice;
-    ui::play(
-        &mut session,
-        prompter.as_mut(),
-        feedback,
-        &Guard::signalled,
-        |s, _| {
-            arm(&guard, s, &meta, &target, clock);
-        },
-    )?;
+    let played = intro_shown.and_then(|()| {
+        ui::play(
+            &mut session,
+            prompter.as_mut(),
+            feedback,
+            &Guard::signalled,
+            |s, _| save::arm(&guard, s, &meta, &target, clock),
+        )
+    });
     guard.disarm();
-    prompter.show(&render::summary(&session, clock.elapsed(), true))?;
-    prompter.show(&render::mistakes(&session))?;
+    // A closed output (`play | head`) ends the session like end of input: saved, exit 130.
+    let shown = played
+        .and_then(|()| prompter.show(&render::summary(&session, clock.elapsed(), true)))
+        .and_then(|()| prompter.show(&render::mistakes(&session)));
+    if shown.is_err() {
+        session.interrupt();
+    }
     let result = record(&session, &meta, jiff::Timestamp::now());
     target.finish(prompter, &result, session.is_interrupted())
-}
-
-/// Arms the signal fallback with a snapshot of the session as it is now.
-fn arm(
-    guard: &Guard,
-    session: &Session,
-    meta: &SessionMeta,
-    target: &save::Target,
-    clock: Instant,
-) {
-    let snapshot = record(session, meta, jiff::Timestamp::now());
-    let summary = render::summary(session, clock.elapsed(), true);
-    let target = target.clone();
-    guard.arm(move || {
-        eprint!("{summary}");
-        if let Err(e) = target.save(&snapshot) {
-            crate::error::report(&e);
-        }
-    });
 }
 
 pub(super) fn session_config(args: &PlayArgs) -> SessionConfig {

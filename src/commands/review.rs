@@ -1,6 +1,7 @@
 //! `termquiz review`: spaced repetition (FSRS). Asks what is due, schedules each answer,
 //! and saves the state after every answer so an interruption loses nothing.
 
+use std::cell::RefCell;
 use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
@@ -14,21 +15,23 @@ use crate::cli::ReviewArgs;
 use crate::engine::{Outcome, Session, SessionConfig, order};
 use crate::error::{Error, Result};
 use crate::store::from_session::{SessionMeta, record};
-use crate::store::review::{self, ReviewState, Summary};
+use crate::store::review::{self, Card, Summary};
 use crate::store::{StoreError, paths};
 use crate::ui::{self, render};
 
 /// Reviews the due and new questions of the banks.
 pub fn run(args: &ReviewArgs) -> Result<()> {
-    let bank = bank::load_paths(&args.banks)?;
+    let banks = bank::load::load_banks(&args.banks)?;
+    let keys = review::card_keys(&banks);
+    let bank = bank::load::combine_banks(banks);
     let dir = paths::data_dir()?;
     let mut state = review::load(&dir)?;
     let now = Timestamp::now();
-    let new_today = review::introduced_since(&state, &bank, start_of_today(now));
+    let new_today = review::introduced_since(&state, &bank, &keys, start_of_today(now));
     let new_limit = (args.new as usize).saturating_sub(new_today);
-    let due = review::due_cards(&state, &bank, now, new_limit);
+    let due = review::due_cards(&state, &bank, &keys, now, new_limit);
     if due.is_empty() {
-        let summary = review::summary(&state, &bank, now);
+        let summary = review::summary(&state, &bank, &keys, now);
         writeln!(
             std::io::stdout().lock(),
             "{}",
@@ -44,11 +47,11 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
     let mut session =
         Session::with_questions(&bank, &due, config).map_err(|e| Error::Usage(e.to_string()))?;
     let mut prompter = ui::prompter();
-    prompter.show(&format!(
+    let intro_shown = prompter.show(&format!(
         "{} — {} to review. Progress is saved after each answer.",
         console::style(escape(&bank.title)).bold(),
         due.len()
-    ))?;
+    ));
     let meta = SessionMeta {
         name: String::new(),
         mode: "review".into(),
@@ -56,49 +59,56 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
     };
     let clock = Instant::now();
     let guard = interrupt::install();
-    guard.arm(|| eprintln!("\nstopped; the reviews you answered are saved"));
-    let mut failure = None;
-    ui::play(
-        &mut session,
-        prompter.as_mut(),
-        true,
-        &Guard::signalled,
-        |s, outcome| {
-            let q = &s.bank().questions[outcome.question];
-            if failure.is_none() {
-                failure = remember(&dir, &mut state, &s.bank().title, q, outcome).err();
-            }
-        },
-    )?;
+    let target = save::Target::new(None);
+    save::arm(&guard, &session, &meta, &target, clock);
+    // The first answer that cannot be saved stops the session: no answer is asked in vain.
+    let failure = RefCell::new(None);
+    let stop = || Guard::signalled() || failure.borrow().is_some();
+    let played = intro_shown.and_then(|()| {
+        ui::play(
+            &mut session,
+            prompter.as_mut(),
+            true,
+            &stop,
+            |s, outcome| {
+                let q = &s.bank().questions[outcome.question];
+                let key = &keys[outcome.question];
+                match remember(&dir, key, q, outcome) {
+                    Ok(card) => {
+                        state.cards.insert(key.clone(), card);
+                    }
+                    Err(e) => *failure.borrow_mut() = Some(e),
+                }
+                save::arm(&guard, s, &meta, &target, clock);
+            },
+        )
+    });
     guard.disarm();
-    if let Some(e) = failure {
-        return Err(e.into());
+    let shown = played.and_then(|()| {
+        prompter.show(&render::summary(&session, clock.elapsed(), false))?;
+        let upcoming = review::summary(&state, &bank, &keys, Timestamp::now());
+        prompter.show(&after_review(session.tally().answered, &upcoming))
+    });
+    if shown.is_err() {
+        session.interrupt();
     }
-    prompter.show(&render::summary(&session, clock.elapsed(), false))?;
-    let upcoming = review::summary(&state, &bank, Timestamp::now());
-    prompter.show(&after_review(session.tally().answered, &upcoming))?;
     let result = record(&session, &meta, Timestamp::now());
-    save::Target::new(None).finish(prompter, &result, session.is_interrupted())
+    let finished = target.finish(prompter, &result, session.is_interrupted());
+    match failure.into_inner() {
+        Some(e) => Err(e.into()),
+        None => finished,
+    }
 }
 
-/// Schedules one answer and saves the state at once.
-fn remember(
-    dir: &Path,
-    state: &mut ReviewState,
-    title: &str,
-    q: &Question,
-    o: &Outcome,
-) -> Result<(), StoreError> {
+/// Schedules one answer against the saved state as it is now, under the state's lock, and
+/// saves it at once; gives the card as saved.
+fn remember(dir: &Path, key: &str, q: &Question, o: &Outcome) -> Result<Card, StoreError> {
     let limit_ms = q.time_limit.map(|s| u64::from(s) * 1000);
     let rating = review::rating_for(o.grade.is_correct(), o.ms, limit_ms);
-    review::schedule(
-        state,
-        &review::card_key(title, &q.id),
-        review::prompt_hash(q),
-        rating,
-        Timestamp::now(),
-    )?;
-    review::save(dir, state).map(|_| ())
+    let hash = review::prompt_hash(q);
+    review::update(dir, |fresh| {
+        review::schedule(fresh, key, hash, rating, Timestamp::now())
+    })
 }
 
 fn start_of_today(now: Timestamp) -> Timestamp {

@@ -87,6 +87,7 @@ pub struct Session<'b> {
     first_attempts: Vec<Outcome>,
     retries: usize,
     total: usize,
+    max_total: f64,
     tally: Tally,
     /// Right answers in a row as asked, retries included (the tally counts first attempts).
     run: u32,
@@ -134,9 +135,14 @@ impl<'b> Session<'b> {
             .iter()
             .map(|&i| (Presented::new(&bank.questions[i], i, &mut rng), false))
             .collect();
+        let max_total = picked
+            .iter()
+            .map(|&i| max_award(bank.questions[i].points, config.speed_bonus))
+            .sum();
         Session {
             bank,
             total: picked.len(),
+            max_total,
             config,
             rng,
             queue,
@@ -254,6 +260,11 @@ impl<'b> Session<'b> {
     /// Questions in the first round.
     pub fn total(&self) -> usize {
         self.total
+    }
+
+    /// Points available over the whole first round, answered or not.
+    pub fn max_total(&self) -> f64 {
+        self.max_total
     }
 
     /// The bank being played.

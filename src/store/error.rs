@@ -20,6 +20,15 @@ pub enum StoreError {
         column: usize,
         message: String,
     },
+    /// A file written by a newer termquiz: read or overwritten, it would lose data.
+    #[error(
+        "{path}: written by a newer termquiz (format version {version}, this one knows up to {supported}); update termquiz, the file was not changed"
+    )]
+    NewerVersion {
+        path: String,
+        version: u32,
+        supported: u32,
+    },
     /// The spaced-repetition scheduler rejected a card (a damaged `review.json` value).
     #[error("{key}: cannot schedule this card ({message})")]
     Schedule { key: String, message: String },

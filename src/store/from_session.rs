@@ -49,6 +49,8 @@ pub fn record(
         score: round2(tally.score),
         max_score: round2(tally.max_score),
         interrupted: session.is_interrupted() || tally.answered < session.total(),
+        session_questions: Some(session.total()),
+        session_max: Some(round2(session.max_total())),
         longest_streak: tally.longest_streak,
         questions,
     }

@@ -14,18 +14,22 @@ pub fn history_path(dir: &Path) -> PathBuf {
     dir.join(HISTORY_FILE)
 }
 
-/// Appends one record as a complete line with a single write, then syncs. After a torn
-/// last line (a crash mid-write) the record starts on a line of its own.
+/// Appends one record as a complete line with a single write under an exclusive lock, then
+/// syncs. After a torn last line (a crash mid-write) the record starts on a line of its own.
 pub fn append(dir: &Path, record: &SessionRecord) -> Result<(), StoreError> {
     std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
     let path = history_path(dir);
     let io = |e| StoreError::io(&path, e);
+    // A FIFO or a device here would block or swallow the line: only a regular file will do.
+    super::atomic::replaceable_target(&path).map_err(io)?;
     let mut file = std::fs::OpenOptions::new()
         .read(true)
         .append(true)
         .create(true)
         .open(&path)
         .map_err(io)?;
+    // Held until `file` is dropped: the tail check and the write are one step for others.
+    file.lock().map_err(io)?;
     let mut line = Vec::with_capacity(512);
     if ends_mid_line(&mut file).map_err(io)? {
         line.push(b'\n');
@@ -60,7 +64,8 @@ pub fn for_each(
     mut sink: impl FnMut(SessionRecord),
 ) -> Result<Vec<String>, StoreError> {
     let path = history_path(dir);
-    let file = match std::fs::File::open(&path) {
+    // Only a regular file: a FIFO would wait forever, a device never end.
+    let file = match crate::bank::input::open_regular(&path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(StoreError::io(&path, e)),
@@ -68,14 +73,22 @@ pub fn for_each(
     let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
     let mut warnings = Vec::new();
     let mut line = Vec::new();
+    let io = |e| StoreError::io(&path, e);
     for index in 0.. {
         line.clear();
-        if reader
-            .read_until(b'\n', &mut line)
-            .map_err(|e| StoreError::io(&path, e))?
-            == 0
-        {
+        let limit = MAX_LINE_BYTES + 1;
+        if (&mut reader).take(limit).read_until(b'\n', &mut line).map_err(io)? == 0 {
             break;
+        }
+        if line.len() as u64 == limit && !line.ends_with(b"\n") {
+            skip_rest_of_line(&mut reader).map_err(io)?;
+            let file = crate::bank::sanitize::path(&path);
+            let mib = MAX_LINE_BYTES >> 20;
+            warnings.push(format!(
+                "{file}:{}: skipped a line longer than {mib} MiB",
+                index + 1
+            ));
+            continue;
         }
         let text = line.strip_suffix(b"\n").unwrap_or(&line);
         if text.iter().all(u8::is_ascii_whitespace) {
@@ -85,7 +98,7 @@ pub fn for_each(
             Ok(record) => sink(record),
             Err(e) => {
                 let (_, column, message) = crate::bank::diagnostic::json_error_parts(&e);
-                let (file, line) = (path.display(), index + 1);
+                let (file, line) = (crate::bank::sanitize::path(&path), index + 1);
                 warnings.push(format!(
                     "{file}:{line}:{column}: skipped a damaged line ({message})"
                 ));
@@ -93,6 +106,29 @@ pub fn for_each(
         }
     }
     Ok(warnings)
+}
+
+/// A history line longer than this is damage, not a session: it is skipped unread.
+pub const MAX_LINE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads past the next newline without keeping anything.
+fn skip_rest_of_line(reader: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match buf.iter().position(|b| *b == b'\n') {
+            Some(at) => {
+                reader.consume(at + 1);
+                return Ok(());
+            }
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -112,6 +148,8 @@ pub(crate) mod tests {
             score,
             max_score: 2.0,
             interrupted: false,
+            session_questions: None,
+            session_max: None,
             longest_streak: 1,
             questions: vec![QuestionRecord {
                 id: "q".into(),

@@ -4,6 +4,7 @@ pub mod atomic;
 mod error;
 pub mod from_session;
 pub mod history;
+pub mod lock;
 pub mod paths;
 pub mod record;
 pub mod report;

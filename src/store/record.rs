@@ -24,6 +24,12 @@ pub struct SessionRecord {
     pub max_score: f64,
     /// True when the player stopped early (Ctrl-C, Esc, end of input).
     pub interrupted: bool,
+    /// Questions in the session, answered or not (absent in files from before it was kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_questions: Option<usize>,
+    /// Points available over the whole session, answered or not (absent in older files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_max: Option<f64>,
     /// Longest run of correct answers.
     #[serde(default)]
     pub longest_streak: u32,

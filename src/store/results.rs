@@ -2,47 +2,107 @@
 
 use std::path::{Path, PathBuf};
 
+use std::io::Write;
+
 use super::StoreError;
-use super::atomic::write_atomic;
+use super::atomic;
 use super::record::SessionRecord;
 
-/// Writes the record to `target`: a file, or a new file in `target` when it is a
-/// directory (or ends with `/`). Returns the file written.
+/// Writes the record to a new file: `target` itself, or a new file in `target` when it is a
+/// directory (or ends with `/`). Never replaces a file: a name taken (even a moment ago, by
+/// another process) gets `-2`, `-3`… before the extension. Returns the file written.
 pub fn write_result(target: &Path, record: &SessionRecord) -> Result<PathBuf, StoreError> {
-    let into_dir = target.is_dir()
+    let (dir, stem) = plan(target, record)?;
+    let io = |e| StoreError::io(target, e);
+    let mut json = serde_json::to_vec_pretty(record).map_err(|e| io(e.into()))?;
+    json.push(b'\n');
+    let mut temp = atomic::temp_file_in(&dir).map_err(io)?;
+    temp.write_all(&json).map_err(io)?;
+    set_readable(temp.as_file()).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    for n in 1..=MAX_SUFFIX {
+        let path = dir.join(numbered(&stem, n));
+        match temp.persist_noclobber(&path) {
+            Ok(_) => {
+                atomic::sync_dir(&dir).map_err(|e| StoreError::io(&path, e))?;
+                return Ok(path);
+            }
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => temp = e.file,
+            Err(e) => return Err(StoreError::io(&path, e.error)),
+        }
+    }
+    Err(io(std::io::Error::other("no free file name left")))
+}
+
+/// Names tried before giving up: `name.json`, `name-2.json` … `name-9999.json`.
+const MAX_SUFFIX: usize = 9999;
+
+/// Checks, before any question is asked, that a result can be written to `target`: the
+/// directory exists (a directory target is created) and is writable, and the file, if it
+/// is there, is a regular file (through symlinks).
+pub fn check_target(target: &Path) -> Result<(), StoreError> {
+    let io = |e| StoreError::io(target, e);
+    let dir = if into_dir(target) {
+        std::fs::create_dir_all(target).map_err(io)?;
+        target.to_path_buf()
+    } else {
+        let file = atomic::replaceable_target(target).map_err(io)?;
+        atomic::parent_dir(&file).to_path_buf()
+    };
+    atomic::temp_file_in(&dir).map_err(io)?;
+    Ok(())
+}
+
+fn into_dir(target: &Path) -> bool {
+    target.is_dir()
         || target
             .as_os_str()
             .to_string_lossy()
-            .ends_with(std::path::MAIN_SEPARATOR);
-    let path = if into_dir {
+            .ends_with(std::path::MAIN_SEPARATOR)
+}
+
+/// The directory to write in and the file name without `.json`.
+fn plan(target: &Path, record: &SessionRecord) -> Result<(PathBuf, String), StoreError> {
+    if into_dir(target) {
         std::fs::create_dir_all(target).map_err(|e| StoreError::io(target, e))?;
-        free_name(target, record)
-    } else {
-        target.to_path_buf()
-    };
-    let mut json =
-        serde_json::to_vec_pretty(record).map_err(|e| StoreError::io(&path, e.into()))?;
-    json.push(b'\n');
-    write_atomic(&path, &json).map_err(|e| StoreError::io(&path, e))?;
-    Ok(path)
-}
-
-/// `<name>-<finished>.json` in `dir`, with `-2`, `-3`… when taken.
-fn free_name(dir: &Path, record: &SessionRecord) -> PathBuf {
-    let stamp = record.finished_at.strftime("%Y%m%dT%H%M%SZ").to_string();
-    let base = format!("{}-{stamp}", slug(&record.name));
-    let mut path = dir.join(format!("{base}.json"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{base}-{n}.json"));
-        n += 1;
+        let stamp = record.finished_at.strftime("%Y%m%dT%H%M%SZ").to_string();
+        return Ok((
+            target.to_path_buf(),
+            format!("{}-{stamp}", slug(&record.name)),
+        ));
     }
-    path
+    let target = atomic::follow_links(target).map_err(|e| StoreError::io(target, e))?;
+    let name = target
+        .file_name()
+        .map_or_else(|| "result".into(), |n| n.to_string_lossy().into_owned());
+    let stem = name.strip_suffix(".json").unwrap_or(&name).to_string();
+    Ok((atomic::parent_dir(&target).to_path_buf(), stem))
 }
 
-/// A file-name-safe form of a player's name (`anonymous` when empty).
+/// `stem.json` for the first try, `stem-N.json` after.
+fn numbered(stem: &str, n: usize) -> String {
+    if n == 1 {
+        format!("{stem}.json")
+    } else {
+        format!("{stem}-{n}.json")
+    }
+}
+
+#[cfg(unix)]
+fn set_readable(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_readable(_file: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// A file-name-safe form of a player's name (`anonymous` when empty); letters of other
+/// scripts are transliterated (`Łukasz` → `lukasz`, `张伟` → `zhang-wei`).
 pub fn slug(name: &str) -> String {
-    let out = crate::bank::id::slug(name, 40);
+    let out = crate::bank::id::slug(&deunicode::deunicode(name), 40);
     if out.is_empty() {
         "anonymous".into()
     } else {
@@ -52,7 +112,7 @@ pub fn slug(name: &str) -> String {
 
 /// Reads a result file; errors name the file, and the line and column for bad JSON.
 pub fn read_result(path: &Path) -> Result<SessionRecord, StoreError> {
-    let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
+    let bytes = crate::bank::input::read_bounded(path).map_err(|e| StoreError::io(path, e))?;
     parse_result(path, &bytes)
 }
 
@@ -120,6 +180,9 @@ mod tests {
         assert_eq!(slug("  Zoë O'Neil! "), "zoe-o-neil");
         assert_eq!(slug(""), "anonymous");
         assert_eq!(slug("../../etc"), "etc");
+        assert_eq!(slug("张伟"), "zhang-wei");
+        assert_eq!(slug("Łukasz Żółć"), "lukasz-zolc");
+        assert_eq!(slug("Ἀλέξανδρος"), "alexandros");
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub const AGAIN_DELAY: SignedDuration = SignedDuration::from_mins(10);
 const MAX_INTERVAL_DAYS: i64 = 36_500;
 const SECONDS_PER_DAY: i64 = 86_400;
 
+/// The newest `review.json` format this termquiz reads and writes.
+pub const VERSION: u32 = 1;
+
 /// Every card the player has reviewed, by [`card_key`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewState {
@@ -35,6 +38,9 @@ pub struct ReviewState {
     /// The cards, by key.
     #[serde(default)]
     pub cards: BTreeMap<String, Card>,
+    /// Fields this version does not know, kept as they were on the next save.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Default for ReviewState {
@@ -42,12 +48,13 @@ impl Default for ReviewState {
         ReviewState {
             version: current_version(),
             cards: BTreeMap::new(),
+            extra: serde_json::Map::new(),
         }
     }
 }
 
 fn current_version() -> u32 {
-    1
+    VERSION
 }
 
 /// The memory of one question.
@@ -70,6 +77,9 @@ pub struct Card {
     /// When it was first reviewed (for the daily limit of new cards).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub introduced: Option<Timestamp>,
+    /// Fields this version does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// How well a card was recalled.
@@ -89,6 +99,15 @@ pub enum Rating {
 /// The key of a card: `{bank title}\u{1f}{question id}`.
 pub fn card_key(bank_title: &str, question_id: &str) -> String {
     format!("{bank_title}\u{1f}{question_id}")
+}
+
+/// The card key of every question of banks reviewed together, in combined order: each
+/// question keyed by its own bank's title, so a card is the same alone or in company.
+pub fn card_keys(banks: &[Bank]) -> Vec<String> {
+    banks
+        .iter()
+        .flat_map(|b| b.questions.iter().map(|q| card_key(&b.title, &q.id)))
+        .collect()
 }
 
 /// A hash of the question's prompt and answer that is stable across Rust versions (FNV-1a).
@@ -169,6 +188,11 @@ pub fn schedule(
         reps: previous.map_or(0, |c| c.reps).saturating_add(1),
         lapses: previous.map_or(0, |c| c.lapses + u32::from(rating == Rating::Again)),
         introduced: previous.map_or(Some(now), |c| c.introduced),
+        extra: state
+            .cards
+            .get(key)
+            .map(|c| c.extra.clone())
+            .unwrap_or_default(),
     };
     state.cards.insert(key.to_string(), card.clone());
     Ok(card)
@@ -209,12 +233,18 @@ pub fn interval_days(interval: f32) -> i64 {
 
 /// Indexes into `bank.questions` to ask now: due cards first (longest overdue first),
 /// then up to `new_limit` new questions (never seen, or changed since) in bank order.
-pub fn due_cards(state: &ReviewState, bank: &Bank, now: Timestamp, new_limit: usize) -> Vec<usize> {
+/// `keys` holds each question's [`card_key`] (see [`card_keys`]).
+pub fn due_cards(
+    state: &ReviewState,
+    bank: &Bank,
+    keys: &[String],
+    now: Timestamp,
+    new_limit: usize,
+) -> Vec<usize> {
     let mut due = Vec::new();
     let mut new = Vec::new();
-    for (index, question) in bank.questions.iter().enumerate() {
-        let key = card_key(&bank.title, &question.id);
-        match current_card(state, &key, prompt_hash(question)) {
+    for (index, (question, key)) in bank.questions.iter().zip(keys).enumerate() {
+        match current_card(state, key, prompt_hash(question)) {
             Some(card) if card.due <= now => due.push((card.due, index)),
             Some(_) => {}
             None if new.len() < new_limit => new.push(index),
@@ -226,10 +256,16 @@ pub fn due_cards(state: &ReviewState, bank: &Bank, now: Timestamp, new_limit: us
 }
 
 /// How many of the bank's current cards were first reviewed at or after `since`.
-pub fn introduced_since(state: &ReviewState, bank: &Bank, since: Timestamp) -> usize {
+pub fn introduced_since(
+    state: &ReviewState,
+    bank: &Bank,
+    keys: &[String],
+    since: Timestamp,
+) -> usize {
     bank.questions
         .iter()
-        .filter_map(|q| current_card(state, &card_key(&bank.title, &q.id), prompt_hash(q)))
+        .zip(keys)
+        .filter_map(|(q, key)| current_card(state, key, prompt_hash(q)))
         .filter(|card| card.introduced.is_some_and(|at| at >= since))
         .count()
 }
@@ -248,7 +284,7 @@ pub struct Summary {
 }
 
 /// Counts the bank's due, soon-due and new cards at `now`.
-pub fn summary(state: &ReviewState, bank: &Bank, now: Timestamp) -> Summary {
+pub fn summary(state: &ReviewState, bank: &Bank, keys: &[String], now: Timestamp) -> Summary {
     let tomorrow = now
         .checked_add(SignedDuration::from_hours(24))
         .unwrap_or(now);
@@ -258,9 +294,8 @@ pub fn summary(state: &ReviewState, bank: &Bank, now: Timestamp) -> Summary {
         new: 0,
         next_due: None,
     };
-    for question in &bank.questions {
-        let key = card_key(&bank.title, &question.id);
-        let Some(card) = current_card(state, &key, prompt_hash(question)) else {
+    for (question, key) in bank.questions.iter().zip(keys) {
+        let Some(card) = current_card(state, key, prompt_hash(question)) else {
             summary.new += 1;
             continue;
         };
@@ -278,15 +313,39 @@ pub fn file(dir: &Path) -> PathBuf {
     dir.join(FILE_NAME)
 }
 
-/// Loads the review state from `dir`: a missing file is an empty state; a damaged
-/// file is an error naming it (and the caller must then not save over it).
+/// Loads the review state from `dir`: a missing file is an empty state; a damaged file,
+/// or one from a newer termquiz, is an error naming it (and the caller must then not
+/// save over it).
 pub fn load(dir: &Path) -> Result<ReviewState, StoreError> {
     let path = file(dir);
-    match std::fs::read(&path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| StoreError::json(&path, &e)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ReviewState::default()),
-        Err(e) => Err(StoreError::io(&path, e)),
+    let state: ReviewState = match crate::bank::input::read_data(&path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| StoreError::json(&path, &e))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ReviewState::default()),
+        Err(e) => return Err(StoreError::io(&path, e)),
+    };
+    if state.version > VERSION {
+        return Err(StoreError::NewerVersion {
+            path: crate::bank::sanitize::path(&path),
+            version: state.version,
+            supported: VERSION,
+        });
     }
+    Ok(state)
+}
+
+/// Changes the saved state under a lock: waits for other sessions, re-reads the file,
+/// applies `change` to what is there now, and saves. Two sessions at once lose nothing.
+pub fn update<T>(
+    dir: &Path,
+    change: impl FnOnce(&mut ReviewState) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+    let path = file(dir);
+    let _lock = super::lock::lock_beside(&path).map_err(|e| StoreError::io(&path, e))?;
+    let mut state = load(dir)?;
+    let value = change(&mut state)?;
+    save(dir, &state)?;
+    Ok(value)
 }
 
 /// Saves the state atomically into `dir` (created if needed) and returns the file's path.

@@ -26,6 +26,10 @@ fn bank() -> Bank {
     }
 }
 
+fn keys(bank: &Bank) -> Vec<String> {
+    card_keys(std::slice::from_ref(bank))
+}
+
 fn review(
     state: &mut ReviewState,
     bank: &Bank,
@@ -137,7 +141,7 @@ fn changed_prompt_makes_the_card_new_again() {
     );
     bank.questions[0].prompt = "A reworded prompt?".into();
     let soon = now().checked_add(days(11)).unwrap();
-    assert_eq!(due_cards(&state, &bank, soon, 1), vec![0]);
+    assert_eq!(due_cards(&state, &bank, &keys(&bank), soon, 1), vec![0]);
     let card = review(&mut state, &bank, 0, Rating::Good, soon);
     assert_eq!(card.reps, 1);
     assert_eq!(
@@ -159,11 +163,20 @@ fn due_cards_first_oldest_first_then_new_in_bank_order_up_to_the_limit() {
         now().checked_add(SignedDuration::from_mins(1)).unwrap(),
     );
     let before = now().checked_add(SignedDuration::from_mins(5)).unwrap();
-    assert_eq!(due_cards(&state, &bank, before, 10), vec![0, 3]);
+    assert_eq!(
+        due_cards(&state, &bank, &keys(&bank), before, 10),
+        vec![0, 3]
+    );
     let after = now().checked_add(SignedDuration::from_hours(1)).unwrap();
-    assert_eq!(due_cards(&state, &bank, after, 10), vec![2, 1, 0, 3]);
-    assert_eq!(due_cards(&state, &bank, after, 1), vec![2, 1, 0]);
-    assert_eq!(due_cards(&state, &bank, after, 0), vec![2, 1]);
+    assert_eq!(
+        due_cards(&state, &bank, &keys(&bank), after, 10),
+        vec![2, 1, 0, 3]
+    );
+    assert_eq!(
+        due_cards(&state, &bank, &keys(&bank), after, 1),
+        vec![2, 1, 0]
+    );
+    assert_eq!(due_cards(&state, &bank, &keys(&bank), after, 0), vec![2, 1]);
 }
 
 #[test]
@@ -172,7 +185,7 @@ fn summary_counts_due_soon_new_and_next_date() {
     let mut state = ReviewState::default();
     let again = review(&mut state, &bank, 0, Rating::Again, now());
     review(&mut state, &bank, 1, Rating::Easy, now());
-    let got = summary(&state, &bank, now());
+    let got = summary(&state, &bank, &keys(&bank), now());
     assert_eq!(
         got,
         Summary {
@@ -217,11 +230,57 @@ fn introduced_counts_first_reviews_since_a_moment() {
     review(&mut state, &bank, 0, Rating::Good, now());
     review(&mut state, &bank, 1, Rating::Good, now() + days(1));
     review(&mut state, &bank, 0, Rating::Good, now() + days(2));
-    assert_eq!(introduced_since(&state, &bank, now()), 2);
+    assert_eq!(introduced_since(&state, &bank, &keys(&bank), now()), 2);
     assert_eq!(
-        introduced_since(&state, &bank, now() + days(1)),
+        introduced_since(&state, &bank, &keys(&bank), now() + days(1)),
         1,
         "a second review is not an introduction"
     );
-    assert_eq!(introduced_since(&state, &bank, now() + days(3)), 0);
+    assert_eq!(
+        introduced_since(&state, &bank, &keys(&bank), now() + days(3)),
+        0
+    );
+}
+
+#[test]
+fn unknown_fields_in_review_json_are_kept_on_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = card_key("Deck", "a");
+    let json = format!(
+        r#"{{"version": 1, "sync": {{"device": "laptop"}}, "cards": {{"{}": {{"prompt_hash": 1, "stability": 1.0, "difficulty": 5.0, "due": "2026-03-01T09:00:00Z", "last_review": "2026-03-01T09:00:00Z", "reps": 1, "lapses": 0, "colour": "red"}}}}}}"#,
+        key.replace('\u{1f}', "\\u001f")
+    );
+    std::fs::write(file(dir.path()), json).unwrap();
+    update(dir.path(), |state| {
+        schedule(state, &card_key("Deck", "b"), 2, Rating::Good, now())
+    })
+    .unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(file(dir.path())).unwrap()).unwrap();
+    assert_eq!(saved["sync"]["device"], "laptop", "{saved}");
+    assert_eq!(saved["cards"][&key]["colour"], "red", "{saved}");
+}
+
+#[test]
+fn review_json_from_a_newer_version_is_refused_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = r#"{"version": 99999, "cards": {}, "future": true}"#;
+    std::fs::write(file(dir.path()), json).unwrap();
+    let err = load(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("newer termquiz"), "{err}");
+    let err = update(dir.path(), |_| Ok(())).unwrap_err().to_string();
+    assert!(err.contains("version 99999"), "{err}");
+    assert_eq!(std::fs::read_to_string(file(dir.path())).unwrap(), json);
+}
+
+#[test]
+fn cards_are_keyed_by_their_own_bank_not_the_combined_title() {
+    let mut other = bank();
+    other.title = "Other".into();
+    for q in &mut other.questions {
+        q.id = format!("o-{}", q.id);
+    }
+    let keys = card_keys(&[bank(), other]);
+    assert_eq!(keys[0], card_key("Deck", "a"));
+    assert_eq!(keys[4], card_key("Other", "o-a"));
 }

@@ -36,6 +36,10 @@ pub fn play(
     mut after_each: impl FnMut(&Session, &Outcome),
 ) -> io::Result<()> {
     while let Some(turn) = session.current() {
+        if stop() {
+            session.interrupt();
+            break;
+        }
         let index = turn.shown.question;
         let started = Instant::now();
         let answer = prompter.ask(&turn)?;

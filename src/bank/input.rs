@@ -1,0 +1,111 @@
+//! Reading a file with bounded work: devices and directories are refused, pipes are read
+//! only where the user names them (banks, imports), and nothing past [`MAX_INPUT_BYTES`].
+
+use std::io::{self, Read};
+use std::path::Path;
+
+/// The largest bank, history, review state or result file read (256 MiB).
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a file the user named (a bank, an import) through symlinks: a regular file or a
+/// named pipe (`<(cmd)`), at most [`MAX_INPUT_BYTES`]; a directory or a device is an error.
+pub fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
+    read_at_most(path, MAX_INPUT_BYTES, true)
+}
+
+/// Reads one of termquiz's own files (history, review state, a result): regular files only,
+/// since nobody writes into a pipe there and opening it would wait forever.
+pub fn read_data(path: &Path) -> io::Result<Vec<u8>> {
+    read_at_most(path, MAX_INPUT_BYTES, false)
+}
+
+/// [`read_bounded`] with another limit (tests use small ones), pipes allowed or not.
+pub fn read_at_most(path: &Path, limit: u64, pipes: bool) -> io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !(meta.is_file() || pipes && is_pipe(&meta)) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("is {}, not a regular file", kind_name(&meta)),
+        ));
+    }
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(limit)).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!("is larger than {} MiB; termquiz reads no more", limit >> 20),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Opens one of termquiz's own files for streaming: regular files only (see [`read_data`]).
+pub fn open_regular(path: &Path) -> io::Result<std::fs::File> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("is {}, not a regular file", kind_name(&meta)),
+        ));
+    }
+    std::fs::File::open(path)
+}
+
+fn is_pipe(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        meta.file_type().is_fifo()
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// What a path that is not a regular file is, for messages: "a device", "a directory"…
+pub fn kind_name(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if meta.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn devices_and_directories_are_refused() {
+        for path in ["/dev/zero", "/dev/full", "/tmp"] {
+            let err = read_bounded(Path::new(path)).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{path}: {err}");
+        }
+    }
+
+    #[test]
+    fn reading_stops_past_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big");
+        std::fs::write(&path, vec![b' '; 2049]).unwrap();
+        assert_eq!(read_at_most(&path, 4096, true).unwrap().len(), 2049);
+        let err = read_at_most(&path, 2048, true).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::FileTooLarge);
+    }
+}
