@@ -77,7 +77,12 @@ pub fn for_each(
     for index in 0.. {
         line.clear();
         let limit = MAX_LINE_BYTES + 1;
-        if (&mut reader).take(limit).read_until(b'\n', &mut line).map_err(io)? == 0 {
+        if (&mut reader)
+            .take(limit)
+            .read_until(b'\n', &mut line)
+            .map_err(io)?
+            == 0
+        {
             break;
         }
         if line.len() as u64 == limit && !line.ends_with(b"\n") {
