@@ -168,7 +168,7 @@ impl Conductor {
                 }
             );
         }
-        if phase % 2 == 0 {
+        if phase.is_multiple_of(2) {
             return format!("Question {number}/{total} closed{enter}");
         }
         let answered = hub

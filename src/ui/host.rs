@@ -175,11 +175,11 @@ impl HostScreen {
     }
 
     fn redraw(&mut self) -> io::Result<()> {
-        if let Some(term) = &self.term {
-            if !self.last.is_empty() {
-                term.write_str(&self.last)?;
-                self.drawn = self.last.lines().count();
-            }
+        if let Some(term) = &self.term
+            && !self.last.is_empty()
+        {
+            term.write_str(&self.last)?;
+            self.drawn = self.last.lines().count();
         }
         Ok(())
     }
