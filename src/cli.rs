@@ -129,6 +129,10 @@ pub enum ImportFormat {
     Opentdb,
     /// CSV or TSV with a header row naming the bank's columns
     Csv,
+    /// Kahoot's quiz spreadsheet (XLSX)
+    Kahoot,
+    /// Blooket's CSV template
+    Blooket,
     /// Quizlet's export: term, tab, definition; one card a line
     Quizlet,
     /// Anki's "Notes in Plain Text" export
@@ -144,6 +148,7 @@ impl ImportFormat {
             "gift" => Some(ImportFormat::Gift),
             "xml" => Some(ImportFormat::MoodleXml),
             "csv" | "tsv" => Some(ImportFormat::Csv),
+            "xlsx" => Some(ImportFormat::Kahoot),
             _ => None,
         }
     }

@@ -86,6 +86,14 @@ fn workspace(dir: &Path) {
     );
     copy(&fixture("import/anki-capitals.txt"), &dir.join("deck.txt"));
     copy(
+        &fixture("import/kahoot-template.xlsx"),
+        &dir.join("kahoot-quiz.xlsx"),
+    );
+    copy(
+        &fixture("import/blooket-template.csv"),
+        &dir.join("blooket.csv"),
+    );
+    copy(
         &fixture("import/opentdb-api.json"),
         &dir.join("trivia.json"),
     );

@@ -46,6 +46,9 @@ fn parse(
     format: ImportFormat,
     bytes: &[u8],
 ) -> std::result::Result<Parsed, ImportError> {
+    if format == ImportFormat::Kahoot {
+        return import::kahoot::parse(bytes);
+    }
     let text = match args.encoding {
         Encoding::Utf8 => common::decode_utf8(bytes)?,
         Encoding::Latin1 => common::decode_latin1(bytes),
@@ -55,6 +58,8 @@ fn parse(
         ImportFormat::Aiken => import::aiken::parse(&text),
         ImportFormat::Opentdb => import::opentdb::parse(&text)?,
         ImportFormat::Csv => import::csv::parse(&text)?,
+        ImportFormat::Kahoot => import::kahoot::parse(bytes)?,
+        ImportFormat::Blooket => import::blooket::parse(&text)?,
         ImportFormat::Quizlet => {
             let separators = quizlet::Separators {
                 term: quizlet::separator_from_arg(&args.separator),
@@ -92,7 +97,7 @@ fn format_of(args: &ImportArgs) -> Result<ImportFormat> {
     let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
     ImportFormat::from_extension(extension).ok_or_else(|| {
         Error::Usage(format!(
-            "{}: cannot tell the format from the file name; add --from gift, moodle-xml, csv, aiken, opentdb, quizlet or anki-text",
+            "{}: cannot tell the format from the file name; add --from gift, moodle-xml, csv, kahoot, blooket, aiken, opentdb, quizlet or anki-text",
             sanitize::path(&args.file)
         ))
     })

@@ -2,14 +2,17 @@
 
 pub mod aiken;
 pub mod anki;
+pub mod blooket;
 pub mod common;
 pub mod csv;
 pub mod csv_export;
 pub mod export;
 pub mod flashcards;
 pub mod gift;
+pub mod kahoot;
 pub mod moodle_xml;
 pub mod opentdb;
+pub mod quiz_game;
 pub mod quizlet;
 pub mod table;
 

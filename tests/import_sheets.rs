@@ -1,0 +1,96 @@
+//! Quiz-game templates and Blackboard's tab format: Kahoot (XLSX), Blooket (CSV).
+//! kahoot-template.xlsx is written by scripts/kahoot-fixture.py (openpyxl).
+
+mod common;
+
+use assert_cmd::Command;
+use common::{fixture, import_fixture, lines_picking, play_bank};
+use predicates::str::contains;
+use termquiz::bank::Kind;
+
+fn termquiz() -> Command {
+    let mut cmd = Command::cargo_bin("termquiz").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+#[test]
+fn kahoot_header_is_found_below_the_title_rows() {
+    let (bank, stderr) = import_fixture("kahoot-template.xlsx", "kahoot", &[]);
+    let expected = "\
+kahoot-template.xlsx: row 10, column \"Correct answer(s)\": skipped: several right answers (any one fully right) need multi weights, not in termquiz yet
+kahoot-template.xlsx: row 12, column \"Correct answer(s)\": skipped: no right answer; write its number, e.g. 2
+kahoot-template.xlsx: row 13, column \"Correct answer(s)\": skipped: answer 4 is marked right but is empty
+kahoot-template.xlsx: row 14, column \"Time limit (sec)\": skipped: not a whole number of seconds
+kahoot-template.xlsx: row 15, column \"Question\": skipped: the question is empty
+kahoot-template.xlsx: imported 2 questions, skipped 5
+";
+    assert_eq!(stderr, expected);
+    let first = &bank.questions[0];
+    assert_eq!(first.prompt, "Which film had the first soundtrack album?");
+    assert_eq!(
+        first.kind,
+        Kind::Single {
+            answer: "Snow White".into(),
+            wrong: vec!["Oklahoma!".into(), "The Band Wagon".into()]
+        }
+    );
+    assert_eq!(first.time_limit, Some(20));
+    assert_eq!(bank.questions[1].time_limit, Some(10));
+}
+
+#[test]
+fn kahoot_refuses_a_file_that_is_not_its_spreadsheet() {
+    termquiz()
+        .current_dir(fixture("import"))
+        .args(["import", "csv-tabs.tsv", "--from", "kahoot"])
+        .assert()
+        .code(1)
+        .stderr(contains("csv-tabs.tsv: not a readable XLSX file"));
+    termquiz()
+        .current_dir(fixture("import"))
+        .args(["import", "blooket-template.csv", "--from", "blooket"])
+        .assert()
+        .success();
+    termquiz()
+        .current_dir(fixture("import"))
+        .args(["import", "csv-all-kinds.csv", "--from", "blooket"])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "csv-all-kinds.csv: no header row with Blooket's titles",
+        ));
+}
+
+#[test]
+fn blooket_template_rows_and_their_notes() {
+    let (bank, stderr) = import_fixture("blooket-template.csv", "blooket", &[]);
+    let expected = "\
+blooket-template.csv: row 4, column \"Correct Answer(s)\": skipped: several right answers (any one fully right) need multi weights, not in termquiz yet
+blooket-template.csv: row 5, column \"Answer 2\": skipped: every answer is right; a question needs a wrong answer too
+blooket-template.csv: row 6, column \"Correct Answer(s)\": skipped: write the right answers' numbers, e.g. 1 or 1,3
+blooket-template.csv: imported 1 question, skipped 3
+";
+    assert_eq!(stderr, expected);
+    assert_eq!(
+        bank.questions[0].kind,
+        Kind::Single {
+            answer: "4".into(),
+            wrong: vec!["3".into(), "5".into()]
+        }
+    );
+}
+
+#[test]
+fn imported_kahoot_questions_are_graded_in_plain_mode() {
+    let (bank, _) = import_fixture("kahoot-template.xlsx", "kahoot", &[]);
+    let lines = lines_picking(&bank, 4, |q| match &q.kind {
+        Kind::Single { answer, .. } => answer.clone(),
+        _ => unreachable!(),
+    });
+    play_bank(&bank, &["--seed", "4"])
+        .stdin(&lines)
+        .run()
+        .code(0)
+        .stdout_has("2 of 2 right");
+}
