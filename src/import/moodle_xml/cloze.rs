@@ -131,17 +131,17 @@ fn fraction_at(text: &str, at: usize) -> (f64, bool, usize) {
     if rest.starts_with('=') {
         return (1.0, false, at + 1);
     }
-    if let Some(inner) = rest.strip_prefix('%') {
-        if let Some(end) = inner.find('%') {
-            let number = &inner[..end];
-            let digits = number.strip_prefix('-').unwrap_or(number);
-            let (whole, decimals) = digits.split_once(['.', ',']).unwrap_or((digits, ""));
-            let well_formed = !whole.is_empty()
-                && whole.bytes().all(|b| b.is_ascii_digit())
-                && decimals.bytes().all(|b| b.is_ascii_digit());
-            if let (true, Ok(value)) = (well_formed, number.replace(',', ".").parse::<f64>()) {
-                return (value / 100.0, true, at + 1 + end + 1);
-            }
+    if let Some(inner) = rest.strip_prefix('%')
+        && let Some(end) = inner.find('%')
+    {
+        let number = &inner[..end];
+        let digits = number.strip_prefix('-').unwrap_or(number);
+        let (whole, decimals) = digits.split_once(['.', ',']).unwrap_or((digits, ""));
+        let well_formed = !whole.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && decimals.bytes().all(|b| b.is_ascii_digit());
+        if let (true, Ok(value)) = (well_formed, number.replace(',', ".").parse::<f64>()) {
+            return (value / 100.0, true, at + 1 + end + 1);
         }
     }
     (0.0, false, at)
@@ -228,13 +228,12 @@ pub fn validate(markers: &[Marker]) -> Result<(), String> {
         {
             return Err(format!("gap {gap} needs at least two choices"));
         }
-        if marker.kind == SubKind::Numerical {
-            if let Some(bad) = answers
+        if marker.kind == SubKind::Numerical
+            && let Some(bad) = answers
                 .iter()
                 .find(|a| a.text != "*" && a.text.parse::<f64>().is_err())
-            {
-                return Err(format!("gap {gap}: \"{}\" is not a number", bad.text));
-            }
+        {
+            return Err(format!("gap {gap}: \"{}\" is not a number", bad.text));
         }
         let best = answers.iter().map(|a| a.fraction).fold(f64::MIN, f64::max);
         if marker.kind != SubKind::MultiResponse && (best - 1.0).abs() > 1e-7 {
