@@ -133,6 +133,8 @@ pub enum ImportFormat {
     Kahoot,
     /// Blooket's CSV template
     Blooket,
+    /// Blackboard's tab-delimited question file (MC, MA, TF, FIB, NUM, ORD, MAT)
+    Blackboard,
     /// Quizlet's export: term, tab, definition; one card a line
     Quizlet,
     /// Anki's "Notes in Plain Text" export

@@ -1,4 +1,4 @@
-//! Quiz-game templates and Blackboard's tab format: Kahoot (XLSX), Blooket (CSV).
+//! Quiz-game templates and Blackboard's tab format: Kahoot (XLSX), Blooket (CSV), Blackboard.
 //! kahoot-template.xlsx is written by scripts/kahoot-fixture.py (openpyxl).
 
 mod common;
@@ -93,4 +93,66 @@ fn imported_kahoot_questions_are_graded_in_plain_mode() {
         .run()
         .code(0)
         .stdout_has("2 of 2 right");
+}
+
+#[test]
+fn blackboard_types_map_and_the_rest_are_noted() {
+    let (bank, stderr) = import_fixture("blackboard-all-types.txt", "blackboard", &[]);
+    let expected = "\
+blackboard-all-types.txt: line 8, column \"type\": skipped: essay questions (ESS) have no answer termquiz can grade
+blackboard-all-types.txt: line 9, column \"type\": skipped: short response questions (SR) have no answer termquiz can grade
+blackboard-all-types.txt: line 10, column \"answer 1 status\": skipped: write correct or incorrect after each answer
+blackboard-all-types.txt: line 11, column \"type\": skipped: unknown question type \"XYZ\"; use MC, MA, TF, FIB, NUM, ORD or MAT
+blackboard-all-types.txt: imported 7 questions, skipped 4
+";
+    assert_eq!(stderr, expected);
+    let kinds: Vec<_> = bank.questions.iter().map(|q| q.kind.name()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "single",
+            "multi",
+            "true_false",
+            "text",
+            "number",
+            "order",
+            "match"
+        ]
+    );
+    assert_eq!(
+        bank.questions[2].prompt,
+        "Cast recordings use the original cast."
+    );
+    assert_eq!(
+        bank.questions[6].kind,
+        Kind::Match {
+            pairs: vec![
+                ("Oklahoma!".into(), "1943".into()),
+                ("Hamilton".into(), "2015".into())
+            ]
+        }
+    );
+}
+
+#[test]
+fn imported_blackboard_questions_are_graded_in_plain_mode() {
+    let (mut bank, _) = import_fixture("blackboard-all-types.txt", "blackboard", &[]);
+    bank.questions.retain(|q| {
+        matches!(
+            q.kind,
+            Kind::Single { .. } | Kind::TrueFalse { .. } | Kind::Text { .. } | Kind::Number { .. }
+        )
+    });
+    // An accepted FIB answer and a number within NUM's tolerance count as right.
+    let lines = lines_picking(&bank, 8, |q| match &q.kind {
+        Kind::Single { answer, .. } => answer.clone(),
+        Kind::TrueFalse { .. } => "true".into(),
+        Kind::Text { .. } => "photoplay magazine".into(),
+        _ => "1937.5".into(),
+    });
+    play_bank(&bank, &["--seed", "8"])
+        .stdin(&lines)
+        .run()
+        .code(0)
+        .stdout_has("4 of 4 right");
 }

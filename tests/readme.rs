@@ -94,6 +94,10 @@ fn workspace(dir: &Path) {
         &dir.join("blooket.csv"),
     );
     copy(
+        &fixture("import/blackboard-all-types.txt"),
+        &dir.join("blackboard.txt"),
+    );
+    copy(
         &fixture("import/opentdb-api.json"),
         &dir.join("trivia.json"),
     );

@@ -60,6 +60,7 @@ fn parse(
         ImportFormat::Csv => import::csv::parse(&text)?,
         ImportFormat::Kahoot => import::kahoot::parse(bytes)?,
         ImportFormat::Blooket => import::blooket::parse(&text)?,
+        ImportFormat::Blackboard => import::blackboard::parse(&text)?,
         ImportFormat::Quizlet => {
             let separators = quizlet::Separators {
                 term: quizlet::separator_from_arg(&args.separator),
@@ -97,7 +98,7 @@ fn format_of(args: &ImportArgs) -> Result<ImportFormat> {
     let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
     ImportFormat::from_extension(extension).ok_or_else(|| {
         Error::Usage(format!(
-            "{}: cannot tell the format from the file name; add --from gift, moodle-xml, csv, kahoot, blooket, aiken, opentdb, quizlet or anki-text",
+            "{}: cannot tell the format from the file name; add --from gift, moodle-xml, csv, kahoot, blooket, blackboard, aiken, opentdb, quizlet or anki-text",
             sanitize::path(&args.file)
         ))
     })

@@ -2,6 +2,7 @@
 
 pub mod aiken;
 pub mod anki;
+pub mod blackboard;
 pub mod blooket;
 pub mod common;
 pub mod csv;
