@@ -294,3 +294,60 @@ fn a_wrong_pin_count_is_kept_per_address() {
     assert!(said.contains("Too many wrong PINs"), "{said}");
     assert!(!said.contains(PIN));
 }
+
+#[cfg(unix)]
+#[test]
+fn join_on_a_terminal_asks_with_plays_prompts_and_sends_the_hosts_letter() {
+    use expectrl::{Eof, Expect, Session};
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("one.json");
+    std::fs::write(
+        &bank,
+        r#"{"title": "One", "questions": [{"id": "pick", "kind": "single", "prompt": "Which label?",
+            "answer": "Decca", "wrong": ["ABC", "Capitol", "Columbia"], "tags": ["labels"]}]}"#,
+    )
+    .unwrap();
+    let host = Host::start_with(&bank, &["--players", "1"]);
+    let mut cmd = std::process::Command::new(live_client::binary());
+    cmd.args(["join", &format!("127.0.0.1:{}", host.port)])
+        .env("TERM", "xterm-256color");
+    let mut pty = Session::spawn(cmd).expect("spawn in a pty");
+    pty.set_expect_timeout(Some(Duration::from_secs(15)));
+    pty.expect("PIN: ").unwrap();
+    pty.send("4242\r").unwrap();
+    pty.expect("Name: ").unwrap();
+    pty.send("Zoe\r").unwrap();
+    pty.expect("labels").unwrap();
+    pty.expect("Pick one").unwrap();
+    // Down to "Decca" wherever the menu put it: dialoguer's menu, not a typed letter.
+    let mut shown = String::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let choices = ["Decca", "ABC", "Capitol", "Columbia"];
+    while !choices.iter().all(|c| shown.contains(c)) && Instant::now() < deadline {
+        let mut buf = [0u8; 4096];
+        match pty.try_read(&mut buf) {
+            Ok(n) => shown.push_str(&String::from_utf8_lossy(&buf[..n])),
+            Err(_) => thread::sleep(Duration::from_millis(30)),
+        }
+    }
+    let mut items: Vec<(usize, &str)> = choices
+        .iter()
+        .map(|c| (shown.rfind(c).expect("every choice shown"), *c))
+        .collect();
+    items.sort();
+    let items: Vec<&str> = items.into_iter().map(|(_, c)| c).collect();
+    let decca = items.iter().position(|c| *c == "Decca").unwrap();
+    thread::sleep(Duration::from_millis(200));
+    for _ in 0..decca {
+        pty.send("\x1b[B").unwrap();
+        thread::sleep(Duration::from_millis(100));
+    }
+    pty.send("\r").unwrap();
+    pty.expect("Right!").unwrap();
+    pty.expect(Eof).unwrap();
+    let results_dir = host.results();
+    let (code, out, _dir) = host.finish(Duration::from_secs(10));
+    assert_eq!(code, 0, "{out}");
+    let all = results(&results_dir);
+    assert_eq!(result_of(&all, "Zoe")["score"], 1.0);
+}

@@ -13,6 +13,12 @@ pub fn run(args: &JoinArgs) -> Result<()> {
             crate::bank::sanitize::escape_line(&address)
         ))
     })?;
-    client::relay(stream)?;
-    Ok(())
+    if !crate::ui::is_interactive() {
+        client::relay(stream)?;
+        return Ok(());
+    }
+    match client::play_in_terminal(stream)? {
+        client::Left::HostClosed => Ok(()),
+        client::Left::Quit => Err(Error::Interrupted),
+    }
 }

@@ -1,11 +1,152 @@
-//! `termquiz join`: a student's front end. It relays plain mode's lines both ways, and
-//! escapes everything the host sends before it reaches the terminal.
+//! `termquiz join`: a student's front end. Without a terminal it relays plain mode's
+//! lines both ways; on a terminal it reads each question back (see `scrape`) and asks it
+//! with `play`'s prompts. Everything the host sends is escaped before it is shown.
 
 use std::io::{self, BufRead, Read, Write};
 use std::net::{Shutdown, TcpStream};
 
 use super::protocol::DEFAULT_PORT;
+use super::scrape::{self, Shown};
 use crate::bank::sanitize::escape;
+use crate::ui::Prompter;
+use crate::ui::term::TermPrompter;
+
+/// How a terminal session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Left {
+    /// The host closed the connection (the quiz is over, or it ended the session).
+    HostClosed,
+    /// The student quit (Esc then yes, or Ctrl-C).
+    Quit,
+}
+
+/// Bytes to text, a character cut between two reads waiting for its other bytes.
+#[derive(Default)]
+struct Utf8Carry(Vec<u8>);
+
+impl Utf8Carry {
+    fn push(&mut self, bytes: &[u8]) -> String {
+        self.0.extend_from_slice(bytes);
+        let valid = match std::str::from_utf8(&self.0) {
+            Ok(_) => self.0.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => self.0.len(),
+        };
+        let text = String::from_utf8_lossy(&self.0[..valid]).replace("\r\n", "\n");
+        self.0.drain(..valid);
+        text
+    }
+
+    fn rest(&mut self) -> String {
+        String::from_utf8_lossy(&std::mem::take(&mut self.0)).into_owned()
+    }
+}
+
+/// Where the last question header ("Question …", "Retry (…") starts, if any.
+fn header_start(text: &str) -> Option<usize> {
+    let mut found = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("Question ") || line.starts_with("Retry (") {
+            found = Some(at);
+        }
+        at += line.len();
+    }
+    found
+}
+
+/// Plays on a terminal: questions through `play`'s prompts, the rest shown as sent.
+pub fn play_in_terminal(stream: TcpStream) -> io::Result<Left> {
+    let mut from = stream.try_clone()?;
+    let mut to = stream;
+    let mut prompter = TermPrompter::default();
+    let mut carry = Utf8Carry::default();
+    let mut held = String::new();
+    let mut last: Option<Shown> = None;
+    let mut buf = [0u8; 8192];
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) if e.kind() == io::ErrorKind::ConnectionReset => 0,
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            held.push_str(&carry.rest());
+            prompter.show(&escape(&held))?;
+            return Ok(Left::HostClosed);
+        }
+        held.push_str(&carry.push(&buf[..n]));
+        if !held.ends_with(": ") {
+            // Show whole lines at once, but hold a question until its prompt came.
+            let upto = header_start(&held).unwrap_or_else(|| held.rfind('\n').map_or(0, |i| i + 1));
+            let shown: String = held.drain(..upto).collect();
+            if !shown.is_empty() {
+                prompter.show(&escape(shown.trim_end_matches('\n')))?;
+            }
+            continue;
+        }
+        let block = std::mem::take(&mut held);
+        let (before, question) = block.split_at(header_start(&block).unwrap_or(block.len()));
+        if !before.trim().is_empty() && !question.is_empty() {
+            prompter.show(&escape(before.trim_end_matches('\n')))?;
+        }
+        let line = if question.is_empty() {
+            // A message and the prompt again (a bad line), or the PIN and name.
+            match (&last, again(before)) {
+                (Some(shown), true) => {
+                    let (message, prompt) = before.rsplit_once('\n').unwrap_or(("", before));
+                    prompter.show(&escape(message))?;
+                    ask(&mut prompter, shown, prompt)?
+                }
+                _ => typed(before)?,
+            }
+        } else {
+            last = scrape::read_question(question);
+            match &last {
+                Some(shown) => ask(&mut prompter, shown, question)?,
+                None => typed(question)?,
+            }
+        };
+        match line {
+            Some(line) => writeln!(to, "{line}")?,
+            None => {
+                let _ = to.shutdown(Shutdown::Both);
+                return Ok(Left::Quit);
+            }
+        }
+    }
+}
+
+/// True when `block` ends with an answer prompt (the host repeats the question's prompt).
+fn again(block: &str) -> bool {
+    let last = block.rsplit('\n').next().unwrap_or("");
+    scrape::read_question(&format!("Question 1/1\n{last}")).is_some()
+}
+
+/// Asks a question read back from the host with `play`'s prompts; the line to send.
+/// A question it cannot rebuild is shown as sent (`raw`) and answered as a typed line.
+fn ask(prompter: &mut TermPrompter, shown: &Shown, raw: &str) -> io::Result<Option<String>> {
+    let Some(bank) = shown.bank() else {
+        return typed(raw);
+    };
+    let Some(session) = scrape::session(&bank) else {
+        return typed(raw);
+    };
+    let Some(turn) = scrape::turn(&session, shown) else {
+        return typed(raw);
+    };
+    Ok(prompter
+        .ask(&turn)?
+        .map(|answer| scrape::answer_line(&answer, &turn)))
+}
+
+/// Shows the host's text (a prompt) and reads one line from the keyboard.
+fn typed(prompt: &str) -> io::Result<Option<String>> {
+    let mut out = io::stdout();
+    let mut input = io::stdin().lock();
+    crate::ui::read_line(&mut input, &mut out, &escape(prompt), false)
+}
 
 /// `HOST` or `HOST:PORT` (IPv6 in brackets) with the default port added when missing.
 pub fn with_default_port(address: &str) -> String {

@@ -9,6 +9,7 @@ pub mod client;
 pub mod hub;
 pub mod lan;
 pub mod protocol;
+pub mod scrape;
 pub mod server;
 pub mod student;
 pub mod teacher;
