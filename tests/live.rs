@@ -351,3 +351,52 @@ fn join_on_a_terminal_asks_with_plays_prompts_and_sends_the_hosts_letter() {
     let all = results(&results_dir);
     assert_eq!(result_of(&all, "Zoe")["score"], 1.0);
 }
+
+#[test]
+fn teacher_pace_moves_on_when_the_timer_runs_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("two.json");
+    std::fs::write(
+        &bank,
+        r#"{"title": "Two", "questions": [
+            {"id": "one", "kind": "true_false", "prompt": "Water boils at 100 degrees Celsius at sea level.", "answer": true},
+            {"id": "two", "kind": "text", "prompt": "Which magazine established the term?", "answer": "Photoplay"}]}"#,
+    )
+    .unwrap();
+    let started = Instant::now();
+    let host = Host::start_with(&bank, &["--players", "2", "--pace", "teacher", "--timer", "1"]);
+    let port = host.port;
+    let quick = thread::spawn(move || {
+        let mut peer = Peer::tcp(port);
+        peer.enter("Quick");
+        peer.play(true)
+    });
+    // Connected but never answering: each question closes when its second is up.
+    let mut dreamer = Peer::tcp(port);
+    dreamer.enter("Dreamer");
+    dreamer.next_prompt().expect("first question");
+    let rest = dreamer.rest_until("Final rank");
+    assert!(rest.contains("Time is up"), "{rest}");
+    quick.join().unwrap();
+    let results_dir = host.results();
+    let (code, out, _dir) = host.finish(Duration::from_secs(10));
+    assert_eq!(code, 0, "{out}");
+    let all = results(&results_dir);
+    assert_eq!(result_of(&all, "Quick")["score"], 2.0);
+    let dreamer = result_of(&all, "Dreamer");
+    assert_eq!(dreamer["score"], 0.0);
+    assert_eq!(dreamer["questions"][0]["answer"], "(no answer)");
+    assert!(started.elapsed() < Duration::from_secs(8));
+}
+
+#[test]
+fn connections_past_the_limit_are_told_the_room_is_full() {
+    let host = Host::start(&["--players", "5", "--max-connections", "2"]);
+    let mut first = Peer::tcp(host.port);
+    first.until("PIN: ");
+    let mut second = Peer::tcp(host.port);
+    second.until("PIN: ");
+    let mut third = Peer::tcp(host.port);
+    let said = third.rest();
+    assert!(said.contains("The room is full"), "{said}");
+}

@@ -255,6 +255,12 @@ impl Peer {
         std::mem::take(&mut self.pending)
     }
 
+    /// Reads until `pattern` came, then until the host closes; all of it.
+    pub fn rest_until(&mut self, pattern: &str) -> String {
+        let text = self.until(pattern);
+        text + &self.rest()
+    }
+
     /// Sends one line.
     pub fn send(&mut self, line: &str) {
         let _ = self.output.write_all(format!("{line}\n").as_bytes());
