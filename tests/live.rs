@@ -364,7 +364,10 @@ fn teacher_pace_moves_on_when_the_timer_runs_out() {
     )
     .unwrap();
     let started = Instant::now();
-    let host = Host::start_with(&bank, &["--players", "2", "--pace", "teacher", "--timer", "1"]);
+    let host = Host::start_with(
+        &bank,
+        &["--players", "2", "--pace", "teacher", "--timer", "1"],
+    );
     let port = host.port;
     let quick = thread::spawn(move || {
         let mut peer = Peer::tcp(port);
