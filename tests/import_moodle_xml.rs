@@ -272,7 +272,7 @@ fn format_comes_from_the_extension_or_from() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(output.stderr).unwrap(),
-        "error: SOURCES.md: cannot tell the format from the file name; add --from gift, moodle-xml, csv, aiken, opentdb, quizlet or anki-text\n"
+        "error: SOURCES.md: cannot tell the format from the file name; add --from gift, moodle-xml, csv, kahoot, blooket, blackboard, aiken, opentdb, quizlet or anki-text\n"
     );
     let output = termquiz()
         .args(["import", "moodle-ordering.xml", "--from", "moodle-xml"])
