@@ -244,3 +244,90 @@ fn fnv1a(text: &str) -> u64 {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Answer;
+    use std::net::TcpListener;
+
+    fn config(questions: Vec<usize>) -> HostConfig {
+        HostConfig {
+            listen: "127.0.0.1:0".into(),
+            pin: "1234".into(),
+            players: None,
+            pace: super::super::Pace::Own,
+            exam: false,
+            session: SessionConfig::default(),
+            questions,
+            max_connections: 10,
+            idle: Duration::from_secs(1),
+            pin_tries: 2,
+            interactive: false,
+        }
+    }
+
+    fn bank() -> Bank {
+        let json = r#"{"title":"t","questions":[
+            {"id":"a","kind":"single","prompt":"A?","answer":"x","wrong":["y","z"]},
+            {"id":"b","kind":"true_false","prompt":"B?","answer":true}]}"#;
+        crate::bank::parse::parse("t", json.as_bytes()).unwrap()
+    }
+
+    fn socket() -> TcpStream {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        TcpStream::connect(listener.local_addr().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_lost_seat_is_taken_back_with_its_answers_and_a_live_one_is_refused() {
+        let (cfg, bank) = (config(vec![1, 0]), bank());
+        let hub = Hub::new(&cfg, &bank);
+        let stream = socket();
+        let Claim::Seated(seat, mut session, false) = hub.claim("Ann", &stream) else {
+            panic!("a new seat")
+        };
+        assert!(matches!(hub.claim("ANN", &stream), Claim::Taken));
+        session.answer(Some(&Answer::Bool(true)), 10);
+        hub.release(seat, *session, SeatState::Away);
+        let Claim::Seated(again, session, true) = hub.claim("ann", &stream) else {
+            panic!("the same seat back")
+        };
+        assert_eq!(again, seat);
+        assert_eq!(session.first_attempts().len(), 1);
+        assert_eq!(session.current().unwrap().question.id, "a");
+        hub.release(seat, *session, SeatState::Done);
+        assert!(matches!(hub.claim("Ann", &stream), Claim::Done));
+    }
+
+    #[test]
+    fn everyone_gets_the_same_questions_in_their_own_layout() {
+        let (cfg, bank) = (config(vec![0, 1]), bank());
+        let hub = Hub::new(&cfg, &bank);
+        let stream = socket();
+        let layouts: Vec<(String, Vec<usize>)> = (0..12)
+            .map(|i| match hub.claim(&format!("s{i}"), &stream) {
+                Claim::Seated(_, session, _) => {
+                    let turn = session.current().unwrap();
+                    (turn.question.id.clone(), turn.shown.perm.clone())
+                }
+                _ => panic!("seated"),
+            })
+            .collect();
+        assert!(layouts.iter().all(|(id, _)| id == "a"));
+        assert!(layouts.iter().any(|(_, perm)| *perm != layouts[0].1));
+    }
+
+    #[test]
+    fn wrong_pins_are_counted_per_address() {
+        let (cfg, bank) = (config(vec![0]), bank());
+        let hub = Hub::new(&cfg, &bank);
+        let (one, two): (IpAddr, IpAddr) =
+            ("10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap());
+        hub.pin_failed(one);
+        assert!(hub.pin_allowed(one));
+        hub.pin_failed(one);
+        assert!(!hub.pin_allowed(one));
+        assert!(hub.pin_allowed(two));
+    }
+}

@@ -206,3 +206,78 @@ pub fn discard_waiting(reader: &mut Reader<'_>) -> io::Result<()> {
     reader.consume(held);
     reader.get_mut().discard_waiting()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::TcpListener;
+
+    /// A connected pair: the host's end and the client's.
+    fn pair() -> (TcpStream, TcpStream) {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        (listener.accept().unwrap().0, client)
+    }
+
+    fn read_err(wire: &mut WireIn<'_>) -> io::Error {
+        let mut buf = [0u8; 64 * 1024];
+        loop {
+            match wire.read(&mut buf) {
+                Ok(0) => panic!("closed"),
+                Ok(_) => {}
+                Err(e) => return e,
+            }
+        }
+    }
+
+    #[test]
+    fn a_flood_of_lines_is_cut_off() {
+        let (host, mut client) = pair();
+        let stop = AtomicBool::new(false);
+        let mut wire = WireIn::new(host, Duration::from_secs(5), &stop).unwrap();
+        client.write_all(&b"z\n".repeat(3000)).unwrap();
+        assert!(matches!(
+            stopped(&read_err(&mut wire)),
+            Some(Stopped::Flood)
+        ));
+    }
+
+    #[test]
+    fn a_waiting_read_ends_when_the_host_stops_or_the_client_idles() {
+        let (host, _client) = pair();
+        let stop = AtomicBool::new(true);
+        let mut wire = WireIn::new(host, Duration::from_secs(5), &stop).unwrap();
+        assert!(is_cancelled(&read_err(&mut wire)));
+        let (host, _client) = pair();
+        let running = AtomicBool::new(false);
+        let mut wire = WireIn::new(host, Duration::from_millis(150), &running).unwrap();
+        assert!(matches!(stopped(&read_err(&mut wire)), Some(Stopped::Idle)));
+    }
+
+    #[test]
+    fn a_read_ends_when_the_round_moves_on() {
+        let (host, _client) = pair();
+        let stop = AtomicBool::new(false);
+        let round = AtomicUsize::new(3);
+        let mut wire = WireIn::new(host, Duration::from_secs(5), &stop).unwrap();
+        wire.watch_round(Some((&round, 1)));
+        assert!(is_cancelled(&read_err(&mut wire)));
+    }
+
+    #[test]
+    fn styling_is_stripped_and_a_message_goes_out_whole() {
+        let (host, mut client) = pair();
+        let mut out = WireOut::new(host).unwrap();
+        write!(
+            out,
+            "{}",
+            console::style("Right").green().force_styling(true)
+        )
+        .unwrap();
+        out.line("!").unwrap();
+        drop(out);
+        let mut got = String::new();
+        client.read_to_string(&mut got).unwrap();
+        assert_eq!(got, "Right!\n");
+    }
+}
