@@ -119,7 +119,7 @@ fn finish_with_progress(parsed: Parsed, title: &str) -> Imported {
     } else {
         ProgressBar::hidden()
     };
-    if let Ok(style) = ProgressStyle::with_template("importing {bar:30} {pos}/{len}") {
+    if let Ok(style) = ProgressStyle::with_template("importing {wide_bar} {pos}/{len}") {
         bar.set_style(style);
     }
     let imported = parsed.finish(title, || bar.inc(1));

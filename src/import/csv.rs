@@ -32,6 +32,12 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
     let header = rows
         .next()
         .ok_or_else(|| ImportError::Shape("empty file: no header row".into()))?;
+    if table::fold_title(header.cell(0)).starts_with("blooket") {
+        return Err(ImportError::Shape(format!(
+            "row {}: this is Blooket's template; import it with --from blooket",
+            header.number
+        )));
+    }
     let columns = Columns::locate(&header)?;
     let mut parsed = Parsed {
         unit: Some("row"),
@@ -278,6 +284,12 @@ mod tests {
         assert_eq!(whole("2.5"), None);
         assert_eq!(parse_number("1,5"), Some(1.5));
         assert_eq!(parse_number("inf"), None);
+    }
+
+    #[test]
+    fn blookets_template_is_pointed_to_its_importer() {
+        let err = parse("\"Blooket\nImport Template\",,\nQuestion #,Question Text\n").unwrap_err();
+        assert!(err.to_string().contains("--from blooket"), "{err}");
     }
 
     #[test]
