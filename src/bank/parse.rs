@@ -1,10 +1,9 @@
-//! Bytes → validated bank. One streaming pass when the JSON is well-formed; when serde
-//! stops at a syntax or type error, a second, slower pass reports every such error.
+//! Bytes → validated bank. The file is split into its questions (one borrowed slice each),
+//! then the questions are parsed and validated in blocks, on both cores for big banks, and
+//! every problem is reported at its own place.
 
 use std::collections::HashMap;
-use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::diagnostic::{Diagnostic, LineIndex, Location, json_error_parts};
@@ -12,13 +11,18 @@ use super::model::{Bank, Question};
 use super::raw::{RawBankIn, RawQuestion};
 use super::validate::validate_question;
 
+/// Questions validated together; a worker thread stays at most two blocks ahead.
+const BLOCK: usize = 2048;
+/// Banks with fewer questions are validated on one thread (threads would cost more).
+const PARALLEL_MIN: usize = 2 * BLOCK;
+
 /// Parses and validates one bank from its bytes; `file` names it in diagnostics.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Bank, Vec<Diagnostic>> {
-    let mut questions = Vec::new();
-    let (title, description) = for_each(file, bytes, |_, q| questions.push(q))?;
+    let split = Split::new(file, bytes)?;
+    let questions = split.validate(|_, q| Some(q))?;
     Ok(Bank {
-        title,
-        description,
+        title: split.title,
+        description: split.description,
         questions,
     })
 }
@@ -34,42 +38,223 @@ pub struct Checked {
 
 /// Validates a bank without keeping its questions (less memory for huge banks).
 pub fn check(file: &str, bytes: &[u8]) -> Result<Checked, Vec<Diagnostic>> {
-    let mut kinds = std::collections::BTreeSet::new();
-    let mut questions = 0;
-    for_each(file, bytes, |_, q| {
-        questions += 1;
-        kinds.insert(q.kind.name());
-    })?;
+    let split = Split::new(file, bytes)?;
+    let kinds: Vec<&'static str> = split.validate(|_, q| Some(q.kind.name()))?;
+    let distinct: std::collections::BTreeSet<_> = kinds.iter().collect();
     Ok(Checked {
-        questions,
-        kinds: kinds.len(),
+        questions: kinds.len(),
+        kinds: distinct.len(),
     })
 }
 
 type Header = (String, Option<String>);
 
-/// Parses and validates, handing each valid question and its index to `sink` as it is
-/// read; returns the title and description, or every diagnostic. After an error the
+/// Parses and validates, handing each valid question and its index to `sink` in file
+/// order; returns the title and description, or every diagnostic. After an error the
 /// sink may have seen some questions: callers keep nothing from a failed parse.
 pub fn for_each(
     file: &str,
     bytes: &[u8],
     mut sink: impl FnMut(usize, Question),
 ) -> Result<Header, Vec<Diagnostic>> {
-    let text = decode(file, bytes)?;
+    let split = Split::new(file, bytes)?;
     let mut checker = Checker::new(file);
-    let header = match stream(text, &mut checker, &mut sink) {
-        Ok(header) => header,
-        Err(e) => {
-            // The precise pass finds every syntax and type error with its place.
-            checker = Checker::new(file);
-            let header = two_pass(file, text, &mut checker, &mut |_, _| {})?;
-            checker.finish(&header.0)?;
-            return Err(vec![serde_diagnostic(file, &e, None)]);
+    split.run(&|index, q| Some((index, q)), |block| {
+        for (index, q) in checker.block(block) {
+            sink(index, q);
         }
-    };
-    checker.finish(&header.0)?;
-    Ok(header)
+    });
+    checker.finish(&split.title)?;
+    Ok((split.title, split.description))
+}
+
+/// A bank file cut into its header and one raw slice per question.
+pub struct Split<'t> {
+    file: &'t str,
+    text: &'t str,
+    /// The bank's title as written.
+    pub title: String,
+    /// The bank's description.
+    pub description: Option<String>,
+    questions: Vec<&'t RawValue>,
+}
+
+impl<'t> Split<'t> {
+    /// Decodes the bytes and finds every question; a syntax error anywhere is reported
+    /// at its line and column.
+    pub fn new(file: &'t str, bytes: &'t [u8]) -> Result<Self, Vec<Diagnostic>> {
+        let text = decode(file, bytes)?;
+        let raw: RawBankIn =
+            serde_json::from_str(text).map_err(|e| vec![serde_diagnostic(file, &e, None)])?;
+        Ok(Split {
+            file,
+            text,
+            title: raw.title,
+            description: raw.description,
+            questions: raw.questions,
+        })
+    }
+
+    /// Number of questions in the file, valid or not.
+    pub fn len(&self) -> usize {
+        self.questions.len()
+    }
+
+    /// True when the file has no questions.
+    pub fn is_empty(&self) -> bool {
+        self.questions.is_empty()
+    }
+
+    /// Validates every question and keeps what `keep` returns for the valid ones, in
+    /// file order; or every problem of the file.
+    pub fn validate<T: Send>(
+        &self,
+        keep: impl Fn(usize, Question) -> Option<T> + Sync,
+    ) -> Result<Vec<T>, Vec<Diagnostic>> {
+        let mut checker = Checker::new(self.file);
+        let mut kept = Vec::new();
+        self.run(&keep, |block| kept.extend(checker.block(block)));
+        checker.finish(&self.title)?;
+        Ok(kept)
+    }
+
+    /// Validates only the questions at `indices` (in that order) and gives them back; the
+    /// whole file must have been validated before.
+    pub fn pick(&self, indices: &[usize]) -> Result<Vec<Question>, Vec<Diagnostic>> {
+        let mut checker = Checker::new(self.file);
+        let mut picked = Vec::with_capacity(indices.len());
+        let mut lines = LineIndex::new(self.text);
+        for &index in indices {
+            let Some(raw) = self.questions.get(index) else {
+                continue;
+            };
+            let block = self.validate_one(index, raw, &mut lines, &|_, q| Some(q));
+            picked.extend(checker.block(block));
+        }
+        checker.finish(&self.title)?;
+        Ok(picked)
+    }
+
+    /// Validates the questions block by block (two threads for big banks) and hands the
+    /// blocks to `each` in file order.
+    fn run<T: Send>(
+        &self,
+        keep: &(impl Fn(usize, Question) -> Option<T> + Sync),
+        mut each: impl FnMut(Block<T>),
+    ) {
+        let blocks = self.questions.len().div_ceil(BLOCK);
+        if self.questions.len() < PARALLEL_MIN {
+            (0..blocks).for_each(|b| each(self.validate_block(b, keep)));
+            return;
+        }
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(2);
+            scope.spawn(move || {
+                for b in (1..blocks).step_by(2) {
+                    if tx.send(self.validate_block(b, keep)).is_err() {
+                        return;
+                    }
+                }
+            });
+            for b in 0..blocks {
+                let block = if b % 2 == 0 {
+                    self.validate_block(b, keep)
+                } else {
+                    match rx.recv() {
+                        Ok(block) => block,
+                        Err(_) => self.validate_block(b, keep),
+                    }
+                };
+                each(block);
+            }
+        });
+    }
+
+    fn validate_block<T>(
+        &self,
+        b: usize,
+        keep: &impl Fn(usize, Question) -> Option<T>,
+    ) -> Block<T> {
+        let start = b * BLOCK;
+        let end = (start + BLOCK).min(self.questions.len());
+        let mut lines = LineIndex::new(self.text);
+        let mut block = Block::default();
+        for index in start..end {
+            let one = self.validate_one(index, self.questions[index], &mut lines, keep);
+            block.kept.extend(one.kept);
+            block.seen.extend(one.seen);
+        }
+        block
+    }
+
+    fn validate_one<T>(
+        &self,
+        index: usize,
+        raw: &RawValue,
+        lines: &mut LineIndex,
+        keep: &impl Fn(usize, Question) -> Option<T>,
+    ) -> Block<T> {
+        let mut block = Block::default();
+        let raw_question = match serde_json::from_str::<RawQuestion>(raw.get()) {
+            Ok(q) => q,
+            Err(e) => {
+                let offset = raw.get().as_ptr() as usize - self.text.as_ptr() as usize;
+                let diagnostic = serde_diagnostic(self.file, &e, Some((lines, offset)));
+                block.seen.push(Seen {
+                    index,
+                    id: None,
+                    problems: vec![diagnostic],
+                });
+                return block;
+            }
+        };
+        match validate_question(raw_question) {
+            Ok(q) => {
+                block.seen.push(Seen {
+                    index,
+                    id: Some(q.id.clone()),
+                    problems: Vec::new(),
+                });
+                block.kept.extend(keep(index, q));
+            }
+            Err(invalid) => {
+                let location = question_location(index, invalid.id.as_deref());
+                let problems = invalid
+                    .problems
+                    .into_iter()
+                    .map(|m| diag(self.file, location.clone(), m))
+                    .collect();
+                block.seen.push(Seen {
+                    index,
+                    id: invalid.id,
+                    problems,
+                });
+            }
+        }
+        block
+    }
+}
+
+/// What validating some questions found: what was kept of the valid ones, and each
+/// question's id and problems.
+struct Block<T> {
+    kept: Vec<T>,
+    seen: Vec<Seen>,
+}
+
+impl<T> Default for Block<T> {
+    fn default() -> Self {
+        Block {
+            kept: Vec::new(),
+            seen: Vec::new(),
+        }
+    }
+}
+
+struct Seen {
+    index: usize,
+    id: Option<String>,
+    problems: Vec<Diagnostic>,
 }
 
 fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, Vec<Diagnostic>> {
@@ -88,7 +273,7 @@ fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, Vec<Diagnostic>> {
     Ok(text)
 }
 
-/// Validates questions one by one and remembers every problem.
+/// Gathers the problems of every question in file order, and checks ids across the file.
 struct Checker<'f> {
     file: &'f str,
     diagnostics: Vec<Diagnostic>,
@@ -106,63 +291,45 @@ impl<'f> Checker<'f> {
         }
     }
 
-    fn question(&mut self, index: usize, raw: RawQuestion, sink: &mut dyn FnMut(usize, Question)) {
-        self.count += 1;
-        let (id, result) = match validate_question(raw) {
-            Ok(q) => (Some(q.id.clone()), Ok(q)),
-            Err(invalid) => (invalid.id, Err(invalid.problems)),
-        };
-        let location = || question_location(index, id.as_deref());
-        match result {
-            Ok(q) => sink(index, q),
-            Err(problems) => {
-                let file = self.file;
-                self.diagnostics
-                    .extend(problems.into_iter().map(|m| diag(file, location(), m)));
+    /// Records a block's problems and ids; gives back what it kept.
+    fn block<T>(&mut self, block: Block<T>) -> Vec<T> {
+        for seen in block.seen {
+            self.count += 1;
+            self.diagnostics.extend(seen.problems);
+            let Some(id) = seen.id.filter(|id| !id.is_empty()) else {
+                continue;
+            };
+            if let Some(earlier) = self.first_use.get(&id) {
+                let message = format!(
+                    "id \"{id}\" is already used by questions[{earlier}]; ids must be unique"
+                );
+                let location = question_location(seen.index, Some(&id));
+                self.diagnostics.push(diag(self.file, location, message));
+            } else {
+                self.first_use.insert(id, seen.index);
             }
         }
-        let Some(id) = id.as_deref().filter(|id| !id.is_empty()) else {
-            return;
-        };
-        if let Some(earlier) = self.first_use.get(id) {
-            let message =
-                format!("id \"{id}\" is already used by questions[{earlier}]; ids must be unique");
-            self.diagnostics.push(diag(self.file, location(), message));
-        } else {
-            self.first_use.insert(id.to_string(), index);
-        }
+        block.kept
     }
 
     /// Adds the whole-bank checks and gives every problem found.
     fn finish(mut self, title: &str) -> Result<(), Vec<Diagnostic>> {
-        if title.trim().is_empty()
-            || title
-                .chars()
-                .any(|c| c.is_control() || super::sanitize::is_unsafe(c))
-        {
+        if title.trim().is_empty() || title.chars().any(char::is_control) {
             let message = "\"title\" must be a non-empty line of text".to_string();
-            self.diagnostics.insert(
-                0,
-                diag(
-                    self.file,
-                    Location::Path {
-                        path: "title".into(),
-                        id: None,
-                    },
-                    message,
-                ),
-            );
+            let location = Location::Path {
+                path: "title".into(),
+                id: None,
+            };
+            self.diagnostics
+                .insert(0, diag(self.file, location, message));
         }
         if self.count == 0 {
             let message = "the bank has no questions; add at least one".to_string();
-            self.diagnostics.push(diag(
-                self.file,
-                Location::Path {
-                    path: "questions".into(),
-                    id: None,
-                },
-                message,
-            ));
+            let location = Location::Path {
+                path: "questions".into(),
+                id: None,
+            };
+            self.diagnostics.push(diag(self.file, location, message));
         }
         if self.diagnostics.is_empty() {
             Ok(())
@@ -170,125 +337,6 @@ impl<'f> Checker<'f> {
             Err(self.diagnostics)
         }
     }
-}
-
-/// The fast path: one pass, each question validated as soon as it is read.
-fn stream(
-    text: &str,
-    checker: &mut Checker,
-    sink: &mut dyn FnMut(usize, Question),
-) -> serde_json::Result<Header> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let header = BankSeed { checker, sink }.deserialize(&mut de)?;
-    de.end()?;
-    Ok(header)
-}
-
-struct BankSeed<'c, 'f, 's> {
-    checker: &'c mut Checker<'f>,
-    sink: &'s mut dyn FnMut(usize, Question),
-}
-
-impl<'de> DeserializeSeed<'de> for BankSeed<'_, '_, '_> {
-    type Value = Header;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Header, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-const TOP_FIELDS: &[&str] = &["$schema", "title", "description", "questions"];
-
-impl<'de> Visitor<'de> for BankSeed<'_, '_, '_> {
-    type Value = Header;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a bank object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Header, A::Error> {
-        let (mut title, mut description, mut questions) = (None, None, false);
-        while let Some(key) = map.next_key::<std::borrow::Cow<str>>()? {
-            match key.as_ref() {
-                "$schema" => drop(map.next_value::<IgnoredAny>()?),
-                "title" => title = Some(map.next_value::<String>()?),
-                "description" => description = map.next_value::<Option<String>>()?,
-                "questions" if !questions => {
-                    questions = true;
-                    map.next_value_seed(QuestionsSeed {
-                        checker: &mut *self.checker,
-                        sink: &mut *self.sink,
-                    })?;
-                }
-                other => return Err(de::Error::unknown_field(other, TOP_FIELDS)),
-            }
-        }
-        match (title, questions) {
-            (Some(title), true) => Ok((title, description)),
-            (None, _) => Err(de::Error::missing_field("title")),
-            (_, false) => Err(de::Error::missing_field("questions")),
-        }
-    }
-}
-
-struct QuestionsSeed<'c, 'f, 's> {
-    checker: &'c mut Checker<'f>,
-    sink: &'s mut dyn FnMut(usize, Question),
-}
-
-impl<'de> DeserializeSeed<'de> for QuestionsSeed<'_, '_, '_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for QuestionsSeed<'_, '_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of questions")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut index = 0;
-        while let Some(raw) = seq.next_element::<RawQuestion>()? {
-            self.checker.question(index, raw, self.sink);
-            index += 1;
-        }
-        Ok(())
-    }
-}
-
-/// The precise path: split into raw questions, then parse each alone so that every
-/// broken question is reported at its own line and column.
-fn two_pass(
-    file: &str,
-    text: &str,
-    checker: &mut Checker,
-    sink: &mut dyn FnMut(usize, Question),
-) -> Result<Header, Vec<Diagnostic>> {
-    let raw: RawBankIn =
-        serde_json::from_str(text).map_err(|e| vec![serde_diagnostic(file, &e, None)])?;
-    let mut lines = LineIndex::new(text);
-    for (index, value) in raw.questions.iter().enumerate() {
-        match serde_json::from_str::<RawQuestion>(value.get()) {
-            Ok(q) => checker.question(index, q, sink),
-            Err(e) => {
-                checker.count += 1;
-                let offset = offset_in(text, value);
-                checker
-                    .diagnostics
-                    .push(serde_diagnostic(file, &e, Some((&mut lines, offset))));
-            }
-        }
-    }
-    Ok((raw.title, raw.description))
-}
-
-fn offset_in(text: &str, value: &RawValue) -> usize {
-    value.get().as_ptr() as usize - text.as_ptr() as usize
 }
 
 pub(crate) fn question_location(index: usize, id: Option<&str>) -> Location {
@@ -322,4 +370,81 @@ fn serde_diagnostic(
         line += base_line - 1;
     }
     diag(file, Location::LineCol { line, column }, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn big_bank(n: usize, broken: &[(usize, &str)]) -> String {
+        let questions: Vec<String> = (0..n)
+            .map(|i| {
+                broken.iter().find(|(at, _)| *at == i).map_or_else(
+                    || {
+                        format!(
+                            r#"{{"id":"q-{i}","kind":"true_false","prompt":"p {i}","answer":true}}"#
+                        )
+                    },
+                    |(_, text)| text.to_string(),
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"title":"Big","questions":[{}]}}"#,
+            questions.join(",\n")
+        )
+    }
+
+    #[test]
+    fn a_big_bank_is_checked_in_file_order_on_both_threads() {
+        let n = PARALLEL_MIN + BLOCK + 7;
+        let text = big_bank(n, &[]);
+        let bank = parse("big.json", text.as_bytes()).expect("valid");
+        let ids: Vec<String> = (0..n).map(|i| format!("q-{i}")).collect();
+        assert_eq!(
+            bank.questions.iter().map(|q| &q.id).collect::<Vec<_>>(),
+            ids.iter().collect::<Vec<_>>()
+        );
+        assert_eq!(
+            check("big.json", text.as_bytes()).map(|c| c.questions),
+            Ok(n)
+        );
+    }
+
+    #[test]
+    fn problems_of_a_big_bank_come_in_file_order_whatever_thread_found_them() {
+        let late = PARALLEL_MIN + 3;
+        let text = big_bank(
+            late + 10,
+            &[
+                (
+                    1,
+                    r#"{"id":"q-0","kind":"true_false","prompt":"p","answer":true}"#,
+                ),
+                (
+                    BLOCK + 1,
+                    r#"{"id":"x","kind":"true_false","prompt":5,"answer":true}"#,
+                ),
+                (
+                    late,
+                    r#"{"id":"q-5","kind":"true_false","prompt":"p","answer":true, "answer":1}"#,
+                ),
+            ],
+        );
+        let problems = parse("big.json", text.as_bytes()).expect_err("invalid");
+        let places: Vec<String> = problems
+            .iter()
+            .map(|d| format!("{:?}", d.location))
+            .collect();
+        assert_eq!(problems.len(), 3, "{places:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("\"q-0\" is already used by questions[0]")
+        );
+        assert!(
+            matches!(problems[1].location, Location::LineCol { line, .. } if line == BLOCK + 2)
+        );
+        assert!(matches!(problems[2].location, Location::LineCol { line, .. } if line == late + 1));
+    }
 }
