@@ -16,9 +16,34 @@ use crate::bank::Difficulty;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// When to use colour: auto (a terminal, and NO_COLOR unset), always or never
+    #[arg(long, value_enum, global = true, default_value_t, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Where history and review state live (default: $XDG_DATA_HOME/termquiz)
+    #[arg(long, global = true, env = "TERMQUIZ_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// Options of `play`, for `termquiz` without a command.
     #[command(flatten)]
     pub play: PlayArgs,
+}
+
+/// `--color`: auto follows the terminal and NO_COLOR; always and never override both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Shells `termquiz completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
 }
 
 /// The subcommands.
@@ -48,6 +73,27 @@ pub enum Command {
     Host(HostArgs),
     /// Take part in a live class run by `termquiz host`
     Join(JoinArgs),
+    /// Write a new bank with one example question of each kind
+    New(NewArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish)
+    Completions(CompletionsArgs),
+    /// Print the man page (roff): `termquiz man > termquiz.1`
+    Man,
+}
+
+/// Options of `termquiz new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The bank file to create (never replaces an existing file)
+    pub file: PathBuf,
+}
+
+/// Options of `termquiz completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for
+    #[arg(value_enum)]
+    pub shell: Shell,
 }
 
 /// Practice shows feedback after each question; exam only at the end.
@@ -63,14 +109,17 @@ pub enum Mode {
 pub struct PlayArgs {
     /// Bank files or directories (default: the embedded bank)
     pub banks: Vec<PathBuf>,
-    /// Ask at most N questions
-    #[arg(short = 'n', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    /// Ask N questions [default: 10]
+    #[arg(short = 'n', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), conflicts_with = "all")]
     pub count: Option<u32>,
+    /// Ask every question that matches
+    #[arg(long)]
+    pub all: bool,
     /// Only questions with this tag (repeat for any of several)
     #[arg(short, long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
-    /// Only questions of this difficulty
-    #[arg(short, long, value_parser = parse_difficulty)]
+    /// Only questions of this difficulty: easy, medium or hard
+    #[arg(short, long, value_parser = parse_difficulty, value_name = "easy|medium|hard")]
     pub difficulty: Option<Difficulty>,
     /// Seed for the shuffle: the same seed gives the same quiz
     #[arg(long, value_name = "N")]
@@ -119,6 +168,9 @@ pub struct ListArgs {
     /// table for people, json for the validated bank in the file format
     #[arg(long, value_enum, default_value_t)]
     pub format: ListFormat,
+    /// Every tag with its number of questions, instead of the questions
+    #[arg(long)]
+    pub tags: bool,
 }
 
 /// Formats `termquiz import` reads.
@@ -179,7 +231,7 @@ pub enum Encoding {
 pub struct ImportArgs {
     /// The file to import
     pub file: PathBuf,
-    /// Its format (default: from the extension, .gift, .xml, .csv or .tsv)
+    /// Its format (default: from the extension and the content)
     #[arg(long, value_enum)]
     pub from: Option<ImportFormat>,
     /// Write the bank here instead of standard output
@@ -236,7 +288,7 @@ pub struct ExportArgs {
     /// The bank to export
     pub bank: PathBuf,
     /// The format to write
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, default_value = "gift")]
     pub to: ExportFormat,
     /// Write here instead of standard output
     #[arg(short, long, value_name = "OUT")]

@@ -6,7 +6,7 @@ use assert_cmd::Command;
 use predicates::str::contains;
 use termquiz::bank::{self, Difficulty, Kind};
 
-const BANK: &str = "{\n  \"$schema\": \"https://example.invalid/termquiz/bank.schema.json\",\n  \"title\": \"Mine\",\n  \"questions\": [\n    {\"id\": \"old\", \"kind\": \"true_false\",   \"prompt\": \"Kept as written?\", \"answer\": true}\n  ]\n}\n";
+const BANK: &str = "{\n  \"title\": \"Mine\",\n  \"questions\": [\n    {\"id\": \"old\", \"kind\": \"true_false\",   \"prompt\": \"Kept as written?\", \"answer\": true}\n  ]\n}\n";
 
 fn termquiz() -> Command {
     let mut cmd = Command::cargo_bin("termquiz").unwrap();

@@ -380,7 +380,7 @@ fn a_reader_typing_natural_answers_scores_100_percent() {
     }
     let n = bank.questions.len();
     common::Quiz::new()
-        .args(["play", "--seed", "16"])
+        .args(["play", "--all", "--seed", "16"])
         .stdin(&lines)
         .run()
         .code(0)

@@ -55,7 +55,7 @@ fn a_perfect_run_of_the_default_bank_scores_100_percent() {
     let bank = bank::default_bank().unwrap();
     let n = bank.questions.len();
     let run = Quiz::new()
-        .args(["play", "--seed", "7"])
+        .args(["play", "--all", "--seed", "7"])
         .stdin(&answer_lines(&bank, 7, |_| false))
         .run()
         .code(0);
@@ -385,12 +385,12 @@ fn bare_termquiz_takes_play_options_and_banks() {
         .args(["-n", "2", "--seed", "1"])
         .run()
         .code(130)
-        .stdout_has("Soundtrack vs Cast Recording — 2 questions");
+        .stdout_has("Soundtrack vs Cast Recording — 2 of ");
     Quiz::new()
         .args([path.as_str(), "-n", "1"])
         .run()
         .code(130)
-        .stdout_has("All kinds — 1 question,");
+        .stdout_has("All kinds — 1 of 7 questions");
 }
 
 #[test]

@@ -62,9 +62,6 @@ pub struct RawQuestion {
     pub hint: Option<String>,
 }
 
-/// Where written banks point editors for completion and checks.
-pub const SCHEMA_URL: &str = "https://example.invalid/termquiz/bank.schema.json";
-
 /// A JSON number that prints as an integer when it is one (1929, not 1929.0).
 fn number_value(n: f64) -> Value {
     if n.fract() == 0.0 && n.abs() < 9.0e15 {
@@ -128,12 +125,8 @@ pub struct JsonWriter<W: Write> {
 impl<W: Write> JsonWriter<W> {
     /// Writes the top of the file.
     pub fn start(mut out: W, title: &str, description: Option<&str>) -> io::Result<Self> {
-        write!(
-            out,
-            "{{\n  \"$schema\": {},\n  \"title\": {},\n",
-            json_string(SCHEMA_URL),
-            json_string(title)
-        )?;
+        // No `$schema`: no schema path is sure to exist beside wherever the bank is written.
+        write!(out, "{{\n  \"title\": {},\n", json_string(title))?;
         if let Some(description) = description {
             writeln!(out, "  \"description\": {},", json_string(description))?;
         }

@@ -46,7 +46,6 @@ fn kind_rules() -> Vec<Value> {
 pub fn schema() -> Value {
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": super::raw::SCHEMA_URL,
         "title": "termquiz question bank",
         "type": "object",
         "required": ["title", "questions"],

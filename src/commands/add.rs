@@ -18,22 +18,45 @@ pub fn run(args: &AddArgs) -> Result<()> {
     let name = sanitize::path(&args.bank);
     // Refused before any prompt: a device or FIFO "bank" could never be written back.
     crate::store::atomic::replaceable_target(&args.bank).map_err(|e| Error::file(&args.bank, e))?;
-    let (bank, _) = read_bank(&args.bank, &name)?;
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let mut form: Box<dyn Form> = if interactive {
+        Box::new(TermForm::new())
+    } else {
+        Box::new(PlainForm::new(
+            std::io::stdin().lock(),
+            std::io::stdout().lock(),
+        ))
+    };
+    let (bank, is_new) = if args.bank.exists() {
+        (read_bank(&args.bank, &name)?.0, false)
+    } else {
+        (new_bank(form.as_mut(), &args.bank, &name)?, true)
+    };
     // Ctrl-C, SIGTERM or SIGHUP while asking: nothing is written, the cursor comes back.
     let guard = super::interrupt::install();
     let cancelled = format!("\ncancelled; {} was not changed", name);
     guard.arm(move || eprintln!("{cancelled}"));
-    let question = if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        ask_and_show(&mut TermForm::new(), &bank)?
-    } else {
-        let mut form = PlainForm::new(std::io::stdin().lock(), std::io::stdout().lock());
-        ask_and_show(&mut form, &bank)?
-    };
+    let question = ask_and_show(form.as_mut(), &bank)?;
+    drop(form);
     guard.disarm();
-    // Others may have changed the bank while we asked: append to the file as it is now.
-    let lock = lock_in_place(&args.bank).map_err(|e| Error::file(&args.bank, e))?;
-    let (bank, text) = read_bank(&args.bank, &name)?;
-    let updated = with_question(&name, &text, &bank, &question)?;
+    let (lock, bank, updated) = if is_new {
+        if args.bank.exists() {
+            return Err(Error::Invalid(format!(
+                "{name}: the file appeared while you were typing; nothing written"
+            )));
+        }
+        let created = Bank {
+            questions: vec![question.clone()],
+            ..bank.clone()
+        };
+        (None, bank, bank::raw::to_json(&created))
+    } else {
+        // Others may have changed the bank while we asked: append to the file as it is now.
+        let lock = lock_in_place(&args.bank).map_err(|e| Error::file(&args.bank, e))?;
+        let (bank, text) = read_bank(&args.bank, &name)?;
+        let updated = with_question(&name, &text, &bank, &question)?;
+        (Some(lock), bank, updated)
+    };
     write_atomic(&args.bank, updated.as_bytes())?;
     drop(lock);
     let count = bank.questions.len() + 1;
@@ -52,6 +75,27 @@ fn read_bank(path: &Path, name: &str) -> Result<(Bank, String)> {
     let bank = bank::parse(name, &bytes).map_err(|d| Error::Bank(LoadError::Invalid(d)))?;
     let text = String::from_utf8(bytes).map_err(|e| Error::Invalid(format!("{name}: {e}")))?;
     Ok((bank, text))
+}
+
+/// For a bank file that does not exist yet: asks whether to create it, and gives an empty
+/// bank titled from the file name (the file is written whole at the end).
+fn new_bank(form: &mut dyn Form, path: &Path, name: &str) -> Result<Bank> {
+    let label = format!("{name} does not exist. Create it as a new bank? (y/n)");
+    let answer = form.text(&label, Some("y"))?.unwrap_or_default();
+    if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+        return Err(Error::Invalid(format!(
+            "{name}: no such bank; nothing written (termquiz new {name} writes a starter bank)"
+        )));
+    }
+    let title = path
+        .file_stem()
+        .map_or_else(|| "My bank".into(), |s| s.to_string_lossy().into_owned());
+    let bank = Bank {
+        title,
+        description: None,
+        questions: Vec::new(),
+    };
+    Ok(bank)
 }
 
 /// Asks the question, then shows it as it will be stored.

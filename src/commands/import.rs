@@ -1,5 +1,7 @@
 //! `termquiz import`: convert a GIFT, Moodle XML, Aiken, Open Trivia DB, spreadsheet or flashcard file into a valid bank.
 
+mod detect;
+
 use std::io::Write;
 use std::path::Path;
 
@@ -26,7 +28,28 @@ pub fn run(args: &ImportArgs) -> Result<()> {
         super::output::refuse_input(out, std::slice::from_ref(&args.file), "-o")?;
     }
     let bytes = bank::input::read_bounded(&args.file).map_err(|e| Error::file(&args.file, e))?;
-    let parsed = parse(args, format_of(args)?, &bytes).map_err(fail)?;
+    let parsed = if detect::is_spreadsheet(args.from, &args.file) {
+        // A Kahoot XLSX is a zip, not text.
+        import::kahoot::parse(&bytes).map_err(fail)?
+    } else {
+        let text = match args.encoding {
+            Encoding::Utf8 => common::decode_utf8(&bytes).map_err(fail)?,
+            Encoding::Latin1 => common::decode_latin1(&bytes),
+        };
+        let format = match args.from {
+            Some(format) => format,
+            None => {
+                let (format, why) = detect::choose(&args.file, &text)
+                    .map_err(|m| Error::Usage(format!("{name}: {m}")))?;
+                if let Some(why) = why {
+                    eprintln!("{name}: reading as {} ({why})", detect::name(format));
+                }
+                format
+            }
+        };
+        detect::check(format, &text).map_err(|m| fail(ImportError::Shape(m)))?;
+        parse(args, format, &text).map_err(fail)?
+    };
     let title = args.title.clone().unwrap_or_else(|| file_stem(&args.file));
     let imported = finish_with_progress(parsed, &title);
     report_skipped(&name, &imported)?;
@@ -44,32 +67,25 @@ pub fn run(args: &ImportArgs) -> Result<()> {
 fn parse(
     args: &ImportArgs,
     format: ImportFormat,
-    bytes: &[u8],
+    text: &str,
 ) -> std::result::Result<Parsed, ImportError> {
-    if format == ImportFormat::Kahoot {
-        return import::kahoot::parse(bytes);
-    }
-    let text = match args.encoding {
-        Encoding::Utf8 => common::decode_utf8(bytes)?,
-        Encoding::Latin1 => common::decode_latin1(bytes),
-    };
     let parsed = match format {
-        ImportFormat::Gift => import::gift::parse(&text),
-        ImportFormat::Aiken => import::aiken::parse(&text),
-        ImportFormat::Opentdb => import::opentdb::parse(&text)?,
-        ImportFormat::Csv => import::csv::parse(&text)?,
-        ImportFormat::Kahoot => import::kahoot::parse(bytes)?,
-        ImportFormat::Blooket => import::blooket::parse(&text)?,
-        ImportFormat::Blackboard => import::blackboard::parse(&text)?,
+        ImportFormat::Gift => import::gift::parse(text),
+        ImportFormat::Aiken => import::aiken::parse(text),
+        ImportFormat::Opentdb => import::opentdb::parse(text)?,
+        ImportFormat::Csv => import::csv::parse(text)?,
+        ImportFormat::Blooket => import::blooket::parse(text)?,
+        ImportFormat::Kahoot => import::kahoot::parse(text.as_bytes())?,
+        ImportFormat::Blackboard => import::blackboard::parse(text)?,
         ImportFormat::Quizlet => {
             let separators = quizlet::Separators {
                 term: quizlet::separator_from_arg(&args.separator),
                 card: quizlet::separator_from_arg(&args.card_separator),
             };
-            quizlet::parse(&text, &separators, &card_options(args))
+            quizlet::parse(text, &separators, &card_options(args))
         }
-        ImportFormat::AnkiText => import::anki::parse(&text, &card_options(args))?,
-        ImportFormat::MoodleXml => import::moodle_xml::parse(&text)?,
+        ImportFormat::AnkiText => import::anki::parse(text, &card_options(args))?,
+        ImportFormat::MoodleXml => import::moodle_xml::parse(text)?,
     };
     Ok(parsed)
 }
@@ -88,20 +104,6 @@ fn card_options(args: &ImportArgs) -> CardOptions {
             (false, false) => Direction::Forward,
         },
     }
-}
-
-/// `--from`, or the format the file's extension names.
-fn format_of(args: &ImportArgs) -> Result<ImportFormat> {
-    if let Some(format) = args.from {
-        return Ok(format);
-    }
-    let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
-    ImportFormat::from_extension(extension).ok_or_else(|| {
-        Error::Usage(format!(
-            "{}: cannot tell the format from the file name; add --from gift, moodle-xml, csv, kahoot, blooket, blackboard, aiken, opentdb, quizlet or anki-text",
-            sanitize::path(&args.file)
-        ))
-    })
 }
 
 fn file_stem(path: &Path) -> String {

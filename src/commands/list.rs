@@ -1,5 +1,6 @@
 //! `termquiz list`: the questions as a table, or the validated bank as JSON.
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -20,12 +21,21 @@ pub fn run(args: &ListArgs) -> Result<()> {
         return stream_json(&args.banks);
     }
     let bank = bank::load_paths(&args.banks)?;
+    if args.tags {
+        return write_tags(&bank, args.format);
+    }
     match args.format {
         ListFormat::Json => super::output::write_stdout(&bank::raw::to_json(&bank)),
         ListFormat::Table => {
             let mut out = std::io::stdout().lock();
             write_table(&mut out, &bank, table_width())?;
             out.flush()?;
+            // The footer is not data: it goes to stderr so `list | grep` sees rows only.
+            eprintln!(
+                "{} — {}",
+                one_line(&bank.title),
+                super::validate::summary(&bank)
+            );
             Ok(())
         }
     }
@@ -76,17 +86,45 @@ fn stream_json(paths: &[PathBuf]) -> Result<()> {
     Ok(())
 }
 
-fn table_width() -> usize {
+/// The terminal's width; `None` into a pipe, where rows are never cut.
+fn table_width() -> Option<usize> {
     let term = console::Term::stdout();
-    if term.is_term() {
-        usize::from(term.size().1).max(60)
-    } else {
-        120
-    }
+    term.is_term().then(|| usize::from(term.size().1).max(40))
 }
 
-/// Writes one row per question; columns sized to the content, the prompt cut to fit `width`.
-pub fn write_table(out: &mut impl Write, bank: &Bank, width: usize) -> std::io::Result<()> {
+/// Every tag with its number of questions, most used first (`--tags`).
+fn write_tags(bank: &Bank, format: ListFormat) -> Result<()> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for tag in bank.questions.iter().flat_map(|q| &q.tags) {
+        *counts.entry(tag.as_str()).or_default() += 1;
+    }
+    let mut tags: Vec<(&str, usize)> = counts.into_iter().collect();
+    tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut out = std::io::stdout().lock();
+    if format == ListFormat::Json {
+        let map: serde_json::Map<String, serde_json::Value> = tags
+            .iter()
+            .map(|(tag, n)| ((*tag).to_string(), (*n).into()))
+            .collect();
+        writeln!(out, "{}", serde_json::Value::Object(map))?;
+    } else {
+        let width = tags
+            .iter()
+            .map(|(t, _)| measure_text_width(&one_line(t)))
+            .max();
+        for (tag, n) in &tags {
+            let tag = one_line(tag);
+            let pad = width.unwrap_or(0) - measure_text_width(&tag);
+            writeln!(out, "{tag}{}  {n}", " ".repeat(pad))?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes one row per question; columns sized to the content, the prompt cut to fit
+/// `width` on a terminal and left whole into a pipe (`None`).
+pub fn write_table(out: &mut impl Write, bank: &Bank, width: Option<usize>) -> std::io::Result<()> {
     let header = ["ID", "KIND", "DIFFICULTY", "TAGS", "PROMPT"];
     let rows: Vec<[String; 5]> = bank
         .questions
@@ -107,9 +145,11 @@ pub fn write_table(out: &mut impl Write, bank: &Bank, width: usize) -> std::io::
             *w = (*w).max(measure_text_width(cell));
         }
     }
-    widths[3] = widths[3].min(30);
+    if width.is_some() {
+        widths[3] = widths[3].min(30);
+    }
     let fixed: usize = widths[..4].iter().sum::<usize>() + 4 * 2;
-    let prompt_width = width.saturating_sub(fixed).max(20);
+    let prompt_width = width.map_or(usize::MAX, |w| w.saturating_sub(fixed).max(20));
     let bold = console::Style::new().bold();
     let cells = header.map(String::from);
     writeln!(
@@ -120,12 +160,7 @@ pub fn write_table(out: &mut impl Write, bank: &Bank, width: usize) -> std::io::
     for row in &rows {
         writeln!(out, "{}", format_row(row, &widths, prompt_width))?;
     }
-    writeln!(
-        out,
-        "{} — {}",
-        one_line(&bank.title),
-        super::validate::summary(bank)
-    )
+    Ok(())
 }
 
 fn format_row(row: &[String; 5], widths: &[usize; 5], prompt_width: usize) -> String {
@@ -135,6 +170,10 @@ fn format_row(row: &[String; 5], widths: &[usize; 5], prompt_width: usize) -> St
         line.push_str(&cell);
         line.push_str(&" ".repeat(w - measure_text_width(&cell) + 2));
     }
-    line.push_str(&truncate_str(&row[4], prompt_width, "…"));
+    if prompt_width == usize::MAX {
+        line.push_str(&row[4]);
+    } else {
+        line.push_str(&truncate_str(&row[4], prompt_width, "…"));
+    }
     line.trim_end().to_string()
 }

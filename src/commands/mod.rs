@@ -1,12 +1,14 @@
 //! One file per subcommand, each a small function over the library.
 
 mod add;
+mod completions;
 mod export;
 mod host;
 mod import;
 mod interrupt;
 mod join;
 mod list;
+mod new;
 mod output;
 mod play;
 mod report;
@@ -17,14 +19,14 @@ mod stats;
 mod table;
 mod validate;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, ColorChoice, Command};
 use crate::error::{Error, Result};
 
 /// Runs the command the user asked for; no command means play.
 pub fn run(cli: Cli) -> Result<()> {
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        console::set_colors_enabled(false);
-        console::set_colors_enabled_stderr(false);
+    set_color(cli.color);
+    if let Some(dir) = &cli.data_dir {
+        crate::store::paths::set_data_dir(dir);
     }
     if cli.command.is_none()
         && let Some(error) = mistyped_command(&cli.play.banks)
@@ -44,6 +46,24 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Add(args) => add::run(&args),
         Command::Host(args) => host::run(&args),
         Command::Join(args) => join::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Completions(args) => completions::completions(args.shell),
+        Command::Man => completions::man(),
+    }
+}
+
+/// `--color` over NO_COLOR over console's own check (a terminal, CLICOLOR…).
+fn set_color(choice: ColorChoice) {
+    let enabled = match choice {
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
+        ColorChoice::Auto => std::env::var_os("NO_COLOR")
+            .is_some_and(|v| !v.is_empty())
+            .then_some(false),
+    };
+    if let Some(enabled) = enabled {
+        console::set_colors_enabled(enabled);
+        console::set_colors_enabled_stderr(enabled);
     }
 }
 

@@ -11,6 +11,9 @@ use crate::error::{Error, Result};
 use crate::store::from_session::{SessionMeta, record};
 use crate::ui::{self, render};
 
+/// Questions in a quiz unless `-n` or `--all` says otherwise.
+const DEFAULT_COUNT: usize = 10;
+
 /// Plays one session, then shows the summary, saves the result and history.
 pub fn run(args: &PlayArgs) -> Result<()> {
     let bank = bank::load_paths(&args.banks)?;
@@ -24,7 +27,7 @@ pub fn run(args: &PlayArgs) -> Result<()> {
         mode: mode_name(args.mode).into(),
         started_at: jiff::Timestamp::now(),
     };
-    let intro_shown = prompter.show(&intro(&bank, &session, args.mode));
+    let intro_shown = prompter.show(&intro(&bank, &session, args));
     let clock = Instant::now();
     let guard = interrupt::install();
     save::arm(&guard, &session, &meta, &target, clock);
@@ -56,7 +59,11 @@ pub(super) fn session_config(args: &PlayArgs) -> SessionConfig {
             tags: args.tags.clone(),
             difficulty: args.difficulty,
         },
-        count: args.count.map(|n| n as usize),
+        count: if args.all {
+            None
+        } else {
+            Some(args.count.map_or(DEFAULT_COUNT, |n| n as usize))
+        },
         seed: args.seed.unwrap_or_else(order::random_seed),
         retry_wrong: args.retry_wrong,
         timer: args.timer,
@@ -72,8 +79,8 @@ pub(super) fn mode_name(mode: Mode) -> &'static str {
     }
 }
 
-fn intro(bank: &Bank, session: &Session, mode: Mode) -> String {
-    let how = match mode {
+fn intro(bank: &Bank, session: &Session, args: &PlayArgs) -> String {
+    let how = match args.mode {
         Mode::Practice => "practice mode: you see the answer after each question",
         Mode::Exam => "exam mode: results at the end",
     };
@@ -83,9 +90,21 @@ fn intro(bank: &Bank, session: &Session, mode: Mode) -> String {
         "End of input stops"
     };
     let n = session.total();
-    format!(
-        "{} — {n} question{}, {how}. {quit}.",
-        console::style(bank::sanitize::escape(&bank.title)).bold(),
-        if n == 1 { "" } else { "s" }
-    )
+    let available = session.config().filter.apply(&bank.questions).len();
+    let count = if n < available {
+        format!("{n} of {available} questions (-n N for another number, --all for every one)")
+    } else {
+        format!("{n} question{}", if n == 1 { "" } else { "s" })
+    };
+    let line = format!(
+        "{} — {count}, {how}. {quit}.",
+        bank::sanitize::escape(&bank.title)
+    );
+    let wrapped = render::wrap(&line, "");
+    // The title is bold; wrapping works on the plain text so widths stay right.
+    let title = bank::sanitize::escape(&bank.title).into_owned();
+    match wrapped.strip_prefix(title.as_str()) {
+        Some(rest) => format!("{}{rest}", console::style(title).bold()),
+        None => wrapped,
+    }
 }

@@ -30,6 +30,10 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
     let new_today = review::introduced_since(&state, &bank, &keys, start_of_today(now));
     let new_limit = (args.new as usize).saturating_sub(new_today);
     let due = review::due_cards(&state, &bank, &keys, now, new_limit);
+    eprintln!(
+        "{}",
+        super::stats::where_data_lives("Review state", &dir.join(review::FILE_NAME))
+    );
     if due.is_empty() {
         let summary = review::summary(&state, &bank, &keys, now);
         writeln!(

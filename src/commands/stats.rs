@@ -38,7 +38,22 @@ pub fn run(args: &StatsArgs) -> Result<()> {
         StatsFormat::Table => write_table(&mut out, &stats, &TimeZone::system())?,
     }
     out.flush()?;
+    eprintln!(
+        "{}",
+        where_data_lives("History", &dir.join(history::HISTORY_FILE))
+    );
     Ok(())
+}
+
+/// "History: FILE (--data-dir or TERMQUIZ_DATA_DIR to change)", dimmed, for stderr.
+pub fn where_data_lives(what: &str, file: &std::path::Path) -> String {
+    console::style(format!(
+        "{what}: {} (--data-dir or TERMQUIZ_DATA_DIR to change)",
+        crate::bank::sanitize::path(file)
+    ))
+    .for_stderr()
+    .dim()
+    .to_string()
 }
 
 /// Prints each warning on stderr, one line each.
