@@ -3,7 +3,9 @@
 
 use std::io::Write;
 
-use termquiz::bank::{Bank, Difficulty, Kind, Question, raw};
+use termquiz::bank::{
+    Bank, Difficulty, Kind, Match, Multi, Number, Order, Question, Single, Text, TrueFalse, raw,
+};
 
 const WORDS: [&str; 16] = [
     "soundtrack",
@@ -44,35 +46,41 @@ fn kind(i: usize) -> Kind {
     match i % 7 {
         0 => {
             let mut c = choices(i, 4);
-            Kind::Single {
+            Kind::Single(Single {
                 answer: c.remove(0),
                 wrong: c,
-            }
+                ..Single::default()
+            })
         }
         1 => {
             let mut c = choices(i, 5);
-            Kind::Multi {
+            Kind::Multi(Multi {
                 answers: c.drain(..2).collect(),
                 wrong: c,
-            }
+                ..Multi::default()
+            })
         }
-        2 => Kind::TrueFalse {
+        2 => Kind::TrueFalse(TrueFalse {
             answer: i.is_multiple_of(2),
-        },
-        3 => Kind::Text {
+            ..TrueFalse::default()
+        }),
+        3 => Kind::Text(Text {
             answer: format!("answer {i}"),
             accept: vec![format!("alt {i}")],
-        },
-        4 => Kind::Number {
+            ..Text::default()
+        }),
+        4 => Kind::Number(Number {
             answer: 1900.0 + (i % 120) as f64,
             tolerance: 0.5,
-        },
-        5 => Kind::Order {
+            ..Number::default()
+        }),
+        5 => Kind::Order(Order {
             items: choices(i, 4),
-        },
-        _ => Kind::Match {
+        }),
+        _ => Kind::Match(Match {
             pairs: choices(i, 3).into_iter().zip(choices(i + 50, 3)).collect(),
-        },
+            ..Match::default()
+        }),
     }
 }
 

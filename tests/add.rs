@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::str::contains;
-use termquiz::bank::{self, Difficulty, Kind};
+use termquiz::bank::{self, Difficulty, Kind, Match, Number, Single, TrueFalse};
 
 const BANK: &str = "{\n  \"title\": \"Mine\",\n  \"questions\": [\n    {\"id\": \"old\", \"kind\": \"true_false\",   \"prompt\": \"Kept as written?\", \"answer\": true}\n  ]\n}\n";
 
@@ -56,10 +56,11 @@ fn appends_a_single_choice_question_and_keeps_the_old_text() {
     assert_eq!(q.id, "capital-of-france");
     assert_eq!(
         q.kind,
-        Kind::Single {
+        Kind::Single(Single {
             answer: "Paris".into(),
-            wrong: vec!["Lyon".into(), "Nice".into()]
-        }
+            wrong: vec!["Lyon".into(), "Nice".into()],
+            ..Single::default()
+        })
     );
     assert_eq!(q.explanation.as_deref(), Some("Paris is the capital."));
     assert_eq!(q.source.as_deref(), Some("p. 3"));
@@ -94,9 +95,10 @@ fn the_result_validates_with_the_binary() {
     assert_eq!(q.id, "my-pairs");
     assert_eq!(
         q.kind,
-        Kind::Match {
-            pairs: vec![("cat".into(), "meow".into()), ("dog".into(), "woof".into())]
-        }
+        Kind::Match(Match {
+            pairs: vec![("cat".into(), "meow".into()), ("dog".into(), "woof".into())],
+            ..Match::default()
+        })
     );
 }
 
@@ -120,10 +122,11 @@ fn invalid_answers_are_asked_again_with_the_reason() {
         (q.id.as_str(), q.kind),
         (
             "strings",
-            Kind::Number {
+            Kind::Number(Number {
                 answer: 4.0,
-                tolerance: 0.0
-            }
+                tolerance: 0.0,
+                ..Number::default()
+            })
         )
     );
 }
@@ -156,7 +159,10 @@ fn crlf_banks_stay_crlf() {
     );
     assert_eq!(
         last_question(&after).kind,
-        Kind::TrueFalse { answer: false }
+        Kind::TrueFalse(TrueFalse {
+            answer: false,
+            ..TrueFalse::default()
+        })
     );
 }
 
@@ -224,10 +230,11 @@ mod pty {
         let q = super::last_question(&std::fs::read_to_string(&path).unwrap());
         assert_eq!(
             q.kind,
-            super::Kind::Single {
+            super::Kind::Single(super::Single {
                 answer: "Rome".into(),
-                wrong: vec!["Milan".into()]
-            }
+                wrong: vec!["Milan".into()],
+                ..super::Single::default()
+            })
         );
     }
 }

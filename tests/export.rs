@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 use predicates::str::contains;
 use proptest::prelude::*;
-use termquiz::bank::{self, Bank, Kind, Question};
+use termquiz::bank::{self, Bank, Kind, Match, Multi, Number, Question, Single, Text, TrueFalse};
 use termquiz::import::{export, gift};
 
 fn termquiz() -> Command {
@@ -24,7 +24,7 @@ fn essence(questions: &[Question]) -> Vec<(String, String, Kind, Option<String>)
     };
     questions
         .iter()
-        .filter(|q| !matches!(q.kind, Kind::Order { .. }))
+        .filter(|q| !matches!(q.kind, Kind::Order(_)))
         .map(keep)
         .collect()
 }
@@ -77,23 +77,34 @@ fn distinct(min: usize, max: usize) -> impl Strategy<Value = Vec<String>> {
 fn kind() -> impl Strategy<Value = Kind> {
     let number = (-1.0e6..1.0e6f64, prop_oneof![Just(0.0), 0.0..100.0f64]);
     prop_oneof![
-        distinct(2, 5).prop_map(|mut c| Kind::Single {
+        distinct(2, 5).prop_map(|mut c| Kind::Single(Single {
             answer: c.remove(0),
-            wrong: c
-        }),
-        (distinct(3, 6), 1usize..3).prop_map(|(mut c, n)| Kind::Multi {
+            wrong: c,
+            ..Single::default()
+        })),
+        (distinct(3, 6), 1usize..3).prop_map(|(mut c, n)| Kind::Multi(Multi {
             answers: c.drain(..n).collect(),
-            wrong: c
-        }),
-        any::<bool>().prop_map(|answer| Kind::TrueFalse { answer }),
-        distinct(1, 3).prop_map(|mut c| Kind::Text {
+            wrong: c,
+            ..Multi::default()
+        })),
+        any::<bool>().prop_map(|answer| Kind::TrueFalse(TrueFalse {
+            answer,
+            ..TrueFalse::default()
+        })),
+        distinct(1, 3).prop_map(|mut c| Kind::Text(Text {
             answer: c.remove(0),
-            accept: c
-        }),
-        number.prop_map(|(answer, tolerance)| Kind::Number { answer, tolerance }),
-        (distinct(2, 4), distinct(2, 4)).prop_map(|(l, r)| Kind::Match {
-            pairs: l.into_iter().zip(r).collect()
-        }),
+            accept: c,
+            ..Text::default()
+        })),
+        number.prop_map(|(answer, tolerance)| Kind::Number(Number {
+            answer,
+            tolerance,
+            ..Number::default()
+        })),
+        (distinct(2, 4), distinct(2, 4)).prop_map(|(l, r)| Kind::Match(Match {
+            pairs: l.into_iter().zip(r).collect(),
+            ..Match::default()
+        })),
     ]
 }
 

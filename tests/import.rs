@@ -7,6 +7,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
 use termquiz::bank;
+use termquiz::bank::{Number, Single, TrueFalse};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -75,10 +76,11 @@ fn gift_all_kinds_imports_every_construct() {
     );
     assert_eq!(
         by_id("range").kind,
-        bank::Kind::Number {
+        bank::Kind::Number(Number {
             answer: 5.0,
-            tolerance: 1.0
-        }
+            tolerance: 1.0,
+            ..Number::default()
+        })
     );
     assert_eq!(by_id("gap").prompt, "The _____ sat on the mat.");
     assert_eq!(
@@ -146,10 +148,11 @@ fn latin1_needs_the_flag_and_then_converts() {
     assert_eq!(bank.questions[0].prompt, "Café or thé?");
     assert_eq!(
         bank.questions[0].kind,
-        bank::Kind::Single {
+        bank::Kind::Single(Single {
             answer: "café".into(),
-            wrong: vec!["thé".into()]
-        }
+            wrong: vec!["thé".into()],
+            ..Single::default()
+        })
     );
 }
 
@@ -167,10 +170,11 @@ fn aiken_imports_both_option_styles() {
     assert_eq!(stderr, "aiken-basic.txt: imported 2 questions, skipped 0\n");
     assert_eq!(
         bank.questions[1].kind,
-        bank::Kind::Single {
+        bank::Kind::Single(Single {
             answer: "Mars".into(),
-            wrong: vec!["Venus".into(), "Jupiter".into()]
-        }
+            wrong: vec!["Venus".into(), "Jupiter".into()],
+            ..Single::default()
+        })
     );
 }
 
@@ -217,7 +221,10 @@ fn opentdb_api_response_decodes_entities() {
         (tf.prompt.as_str(), &tf.kind),
         (
             "Café au lait contains milk.",
-            &bank::Kind::TrueFalse { answer: true }
+            &bank::Kind::TrueFalse(TrueFalse {
+                answer: true,
+                ..TrueFalse::default()
+            })
         )
     );
     assert_eq!(
@@ -239,7 +246,7 @@ fn opentdb_array_gets_stable_unique_ids() {
         ]
     );
     assert!(
-        matches!(&bank.questions[2].kind, bank::Kind::Single { wrong, .. } if wrong[1] == "Raphaël")
+        matches!(&bank.questions[2].kind, bank::Kind::Single(Single { wrong, .. }) if wrong[1] == "Raphaël")
     );
 }
 

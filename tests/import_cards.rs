@@ -3,7 +3,7 @@
 mod common;
 
 use common::{import_fixture, lines_picking, play_bank};
-use termquiz::bank::Kind;
+use termquiz::bank::{Kind, Single};
 
 fn answers(bank: &termquiz::bank::Bank) -> Vec<(String, String)> {
     bank.questions
@@ -22,7 +22,7 @@ fn quizlet_set_becomes_single_choice_from_its_own_answers() {
     );
     let backs = ["dog", "cat", "bird", "horse", "cow", "mouse"];
     for q in &bank.questions {
-        let Kind::Single { answer, wrong } = &q.kind else {
+        let Kind::Single(Single { answer, wrong, .. }) = &q.kind else {
             panic!("single expected: {q:?}")
         };
         assert_eq!(wrong.len(), 3);
@@ -38,7 +38,7 @@ fn quizlet_set_becomes_single_choice_from_its_own_answers() {
     assert!(
         two.questions
             .iter()
-            .all(|q| matches!(&q.kind, Kind::Single { wrong, .. } if wrong.len() == 1))
+            .all(|q| matches!(&q.kind, Kind::Single(Single { wrong, .. }) if wrong.len() == 1))
     );
 }
 
@@ -93,8 +93,8 @@ fn imported_flashcards_are_graded_in_plain_mode() {
     let (bank, _) = import_fixture("anki-capitals.txt", "anki-text", &[]);
     // Right for every card but Austria, where the first wrong choice is picked.
     let lines = lines_picking(&bank, 5, |q| match &q.kind {
-        Kind::Single { wrong, .. } if q.prompt.contains("Austria") => wrong[0].clone(),
-        Kind::Single { answer, .. } => answer.clone(),
+        Kind::Single(Single { wrong, .. }) if q.prompt.contains("Austria") => wrong[0].clone(),
+        Kind::Single(Single { answer, .. }) => answer.clone(),
         _ => unreachable!(),
     });
     play_bank(&bank, &["--seed", "5"])

@@ -6,7 +6,9 @@ use assert_cmd::Command;
 use common::{fixture, import_fixture, play_bank};
 use predicates::str::contains;
 use proptest::prelude::*;
-use termquiz::bank::{self, Bank, Difficulty, Kind, Question};
+use termquiz::bank::{
+    self, Bank, Difficulty, Kind, Multi, Number, Question, Single, Text, TrueFalse,
+};
 use termquiz::import::{csv, csv_export};
 
 fn termquiz() -> Command {
@@ -43,10 +45,11 @@ csv-all-kinds.csv: imported 6 questions, skipped 3
     );
     assert_eq!(
         bank.questions[4].kind,
-        Kind::Number {
+        Kind::Number(Number {
             answer: 1937.0,
-            tolerance: 0.5
-        }
+            tolerance: 0.5,
+            ..Number::default()
+        })
     );
 }
 
@@ -55,18 +58,20 @@ fn tab_and_semicolon_files_are_detected() {
     let (bank, _) = import_fixture("csv-tabs.tsv", "csv", &[]);
     assert_eq!(
         bank.questions[0].kind,
-        Kind::Single {
+        Kind::Single(Single {
             answer: "yes".into(),
-            wrong: vec!["no".into()]
-        }
+            wrong: vec!["no".into()],
+            ..Single::default()
+        })
     );
     let (bank, _) = import_fixture("csv-semicolon.csv", "csv", &[]);
     assert_eq!(
         bank.questions[0].kind,
-        Kind::Number {
+        Kind::Number(Number {
             answer: 0.26,
-            tolerance: 0.01
-        }
+            tolerance: 0.01,
+            ..Number::default()
+        })
     );
 }
 
@@ -153,7 +158,7 @@ fn exported_csv_imports_back_through_the_binary() {
     let holdable: Vec<_> = original
         .questions
         .into_iter()
-        .filter(|q| !matches!(q.kind, Kind::Order { .. } | Kind::Match { .. }))
+        .filter(|q| !matches!(q.kind, Kind::Order(_) | Kind::Match(_)))
         .collect();
     assert_eq!(back.questions, holdable);
 }
@@ -200,20 +205,30 @@ fn distinct(min: usize, max: usize) -> impl Strategy<Value = Vec<String>> {
 fn kind() -> impl Strategy<Value = Kind> {
     let number = (-1.0e9..1.0e9f64, prop_oneof![Just(0.0), 0.0..100.0f64]);
     prop_oneof![
-        distinct(2, 5).prop_map(|mut c| Kind::Single {
+        distinct(2, 5).prop_map(|mut c| Kind::Single(Single {
             answer: c.remove(0),
-            wrong: c
-        }),
-        (distinct(3, 6), 1usize..3).prop_map(|(mut c, n)| Kind::Multi {
+            wrong: c,
+            ..Single::default()
+        })),
+        (distinct(3, 6), 1usize..3).prop_map(|(mut c, n)| Kind::Multi(Multi {
             answers: c.drain(..n).collect(),
-            wrong: c
-        }),
-        any::<bool>().prop_map(|answer| Kind::TrueFalse { answer }),
-        distinct(1, 3).prop_map(|mut c| Kind::Text {
+            wrong: c,
+            ..Multi::default()
+        })),
+        any::<bool>().prop_map(|answer| Kind::TrueFalse(TrueFalse {
+            answer,
+            ..TrueFalse::default()
+        })),
+        distinct(1, 3).prop_map(|mut c| Kind::Text(Text {
             answer: c.remove(0),
-            accept: c
-        }),
-        number.prop_map(|(answer, tolerance)| Kind::Number { answer, tolerance }),
+            accept: c,
+            ..Text::default()
+        })),
+        number.prop_map(|(answer, tolerance)| Kind::Number(Number {
+            answer,
+            tolerance,
+            ..Number::default()
+        })),
     ]
 }
 

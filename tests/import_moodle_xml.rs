@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use common::fixture;
-use termquiz::bank::{self, Bank, Kind, Question};
+use termquiz::bank::{
+    self, Bank, Kind, Match, Multi, Number, Order, Question, Single, Text, TrueFalse,
+};
 
 fn termquiz() -> Command {
     let mut cmd = Command::cargo_bin("termquiz").unwrap();
@@ -43,7 +45,13 @@ fn moodle_truefalse_export_keeps_answers_images_and_category() {
     );
     assert_eq!(ids(&bank), ["moodle-acronym-false", "moodle-acronym-true"]);
     let first = &bank.questions[0];
-    assert_eq!(first.kind, Kind::TrueFalse { answer: false });
+    assert_eq!(
+        first.kind,
+        Kind::TrueFalse(TrueFalse {
+            answer: false,
+            ..TrueFalse::default()
+        })
+    );
     assert_eq!(
         first.prompt,
         "Moodle [image: Moodle logo] is an acronym for Modular Object-Oriented Dynamic Learning Education."
@@ -53,7 +61,13 @@ fn moodle_truefalse_export_keeps_answers_images_and_category() {
         Some("[image: Informations]For further information, see the [documentation about Moodle].")
     );
     assert_eq!(first.tags, ["truefalse"]);
-    assert_eq!(bank.questions[1].kind, Kind::TrueFalse { answer: true });
+    assert_eq!(
+        bank.questions[1].kind,
+        Kind::TrueFalse(TrueFalse {
+            answer: true,
+            ..TrueFalse::default()
+        })
+    );
 }
 
 #[test]
@@ -64,7 +78,7 @@ fn moodle_multichoice_export_with_images_in_choices() {
         q.prompt,
         "[Listen to this greeting:]\n\nWhat language is being spoken?"
     );
-    let Kind::Single { answer, wrong } = &q.kind else {
+    let Kind::Single(Single { answer, wrong, .. }) = &q.kind else {
         panic!("{:?}", q.kind)
     };
     assert_eq!(answer, "[image: French flag] French");
@@ -89,26 +103,28 @@ fn moodle_xmlformat_exports_map_each_type() {
     let text = question(&bank, "short-answer-question");
     assert_eq!(
         text.kind,
-        Kind::Text {
+        Kind::Text(Text {
             answer: "Beta".into(),
-            accept: vec![]
-        }
+            accept: vec![],
+            ..Text::default()
+        })
     );
     assert_eq!(text.hint.as_deref(), Some("Hint 1"));
     let number = question(&bank, "numerical-question");
     assert_eq!(
         number.kind,
-        Kind::Number {
+        Kind::Number(Number {
             answer: 42.0,
-            tolerance: 0.001
-        }
+            tolerance: 0.001,
+            ..Number::default()
+        })
     );
     let matching = question(&bank, "matching-question");
     assert_eq!(
         matching.explanation.as_deref(),
         Some("The answer is A -> a, B -> b and C -> c.")
     );
-    let Kind::Match { pairs } = &matching.kind else {
+    let Kind::Match(Match { pairs, .. }) = &matching.kind else {
         panic!("{:?}", matching.kind)
     };
     assert_eq!(
@@ -120,15 +136,19 @@ fn moodle_xmlformat_exports_map_each_type() {
     assert_eq!(multi.points, 2);
     assert_eq!(
         multi.kind,
-        Kind::Multi {
+        Kind::Multi(Multi {
             answers: vec!["2".into(), "4".into()],
-            wrong: vec!["1".into(), "3".into()]
-        }
+            wrong: vec!["1".into(), "3".into()],
+            ..Multi::default()
+        })
     );
     // `TestIDNum2` is not a termquiz id (capitals), so the name gives it.
     assert_eq!(
         question(&bank, "true-false-question").kind,
-        Kind::TrueFalse { answer: true }
+        Kind::TrueFalse(TrueFalse {
+            answer: true,
+            ..TrueFalse::default()
+        })
     );
 }
 
@@ -151,7 +171,7 @@ fn moodle_ordering_without_quiz_root_keeps_order_id_and_hint() {
     assert_eq!(q.prompt, "Put these words in order.");
     assert_eq!(
         q.kind,
-        Kind::Order {
+        Kind::Order(Order {
             items: [
                 "Modular",
                 "Object",
@@ -162,7 +182,7 @@ fn moodle_ordering_without_quiz_root_keeps_order_id_and_hint() {
             ]
             .map(String::from)
             .to_vec()
-        }
+        })
     );
     assert_eq!(q.hint.as_deref(), Some("Hint 1"));
 }
@@ -190,7 +210,7 @@ fn own_fixture_reads_every_field() {
         Some("Correct: Jupiter is the largest.\nIncorrect: Look it up."),
         "overall feedback explains when there is no general feedback; Moodle's default sentences are left out"
     );
-    let Kind::Match { pairs } = &question(&bank, "capitals").kind else {
+    let Kind::Match(Match { pairs, .. }) = &question(&bank, "capitals").kind else {
         panic!()
     };
     assert_eq!(pairs[1], ("Italy".to_string(), "Rome".to_string()));

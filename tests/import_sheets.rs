@@ -6,7 +6,7 @@ mod common;
 use assert_cmd::Command;
 use common::{fixture, import_fixture, lines_picking, play_bank};
 use predicates::str::contains;
-use termquiz::bank::Kind;
+use termquiz::bank::{Kind, Match, Single};
 
 fn termquiz() -> Command {
     let mut cmd = Command::cargo_bin("termquiz").unwrap();
@@ -30,10 +30,11 @@ kahoot-template.xlsx: imported 2 questions, skipped 5
     assert_eq!(first.prompt, "Which film had the first soundtrack album?");
     assert_eq!(
         first.kind,
-        Kind::Single {
+        Kind::Single(Single {
             answer: "Snow White".into(),
-            wrong: vec!["Oklahoma!".into(), "The Band Wagon".into()]
-        }
+            wrong: vec!["Oklahoma!".into(), "The Band Wagon".into()],
+            ..Single::default()
+        })
     );
     assert_eq!(first.time_limit, Some(20));
     assert_eq!(bank.questions[1].time_limit, Some(10));
@@ -74,10 +75,11 @@ blooket-template.csv: imported 1 question, skipped 3
     assert_eq!(stderr, expected);
     assert_eq!(
         bank.questions[0].kind,
-        Kind::Single {
+        Kind::Single(Single {
             answer: "4".into(),
-            wrong: vec!["3".into(), "5".into()]
-        }
+            wrong: vec!["3".into(), "5".into()],
+            ..Single::default()
+        })
     );
 }
 
@@ -85,7 +87,7 @@ blooket-template.csv: imported 1 question, skipped 3
 fn imported_kahoot_questions_are_graded_in_plain_mode() {
     let (bank, _) = import_fixture("kahoot-template.xlsx", "kahoot", &[]);
     let lines = lines_picking(&bank, 4, |q| match &q.kind {
-        Kind::Single { answer, .. } => answer.clone(),
+        Kind::Single(Single { answer, .. }) => answer.clone(),
         _ => unreachable!(),
     });
     play_bank(&bank, &["--seed", "4"])
@@ -125,12 +127,13 @@ blackboard-all-types.txt: imported 7 questions, skipped 4
     );
     assert_eq!(
         bank.questions[6].kind,
-        Kind::Match {
+        Kind::Match(Match {
             pairs: vec![
                 ("Oklahoma!".into(), "1943".into()),
                 ("Hamilton".into(), "2015".into())
-            ]
-        }
+            ],
+            ..Match::default()
+        })
     );
 }
 
@@ -140,14 +143,14 @@ fn imported_blackboard_questions_are_graded_in_plain_mode() {
     bank.questions.retain(|q| {
         matches!(
             q.kind,
-            Kind::Single { .. } | Kind::TrueFalse { .. } | Kind::Text { .. } | Kind::Number { .. }
+            Kind::Single(_) | Kind::TrueFalse(_) | Kind::Text(_) | Kind::Number(_)
         )
     });
     // An accepted FIB answer and a number within NUM's tolerance count as right.
     let lines = lines_picking(&bank, 8, |q| match &q.kind {
-        Kind::Single { answer, .. } => answer.clone(),
-        Kind::TrueFalse { .. } => "true".into(),
-        Kind::Text { .. } => "photoplay magazine".into(),
+        Kind::Single(Single { answer, .. }) => answer.clone(),
+        Kind::TrueFalse(_) => "true".into(),
+        Kind::Text(_) => "photoplay magazine".into(),
         _ => "1937.5".into(),
     });
     play_bank(&bank, &["--seed", "8"])

@@ -4,7 +4,9 @@ mod common;
 
 use common::{Quiz, fixture};
 use proptest::prelude::*;
-use termquiz::bank::{self, Bank, Difficulty, Kind, Question};
+use termquiz::bank::{
+    self, Bank, Difficulty, Kind, Match, Multi, Number, Order, Question, Single, Text, TrueFalse,
+};
 
 #[test]
 fn list_prints_a_table_of_the_default_bank() {
@@ -167,22 +169,35 @@ fn distinct(n: std::ops::Range<usize>) -> impl Strategy<Value = Vec<String>> {
 
 fn kind() -> impl Strategy<Value = Kind> {
     prop_oneof![
-        distinct(2..5).prop_map(|mut v| Kind::Single {
+        distinct(2..5).prop_map(|mut v| Kind::Single(Single {
             answer: v.remove(0),
-            wrong: v
-        }),
-        distinct(3..6).prop_map(|mut v| Kind::Multi {
+            wrong: v,
+            ..Single::default()
+        })),
+        distinct(3..6).prop_map(|mut v| Kind::Multi(Multi {
             answers: v.drain(..2).collect(),
-            wrong: v
-        }),
-        any::<bool>().prop_map(|answer| Kind::TrueFalse { answer }),
-        (text(), distinct(0..3)).prop_map(|(answer, accept)| Kind::Text { answer, accept }),
-        (-1.0e6..1.0e6f64, 0.0..10.0f64)
-            .prop_map(|(answer, tolerance)| Kind::Number { answer, tolerance }),
-        distinct(2..5).prop_map(|items| Kind::Order { items }),
-        (distinct(2..4), distinct(4..5)).prop_map(|(l, r)| Kind::Match {
-            pairs: l.into_iter().zip(r).collect()
-        }),
+            wrong: v,
+            ..Multi::default()
+        })),
+        any::<bool>().prop_map(|answer| Kind::TrueFalse(TrueFalse {
+            answer,
+            ..TrueFalse::default()
+        })),
+        (text(), distinct(0..3)).prop_map(|(answer, accept)| Kind::Text(Text {
+            answer,
+            accept,
+            ..Text::default()
+        })),
+        (-1.0e6..1.0e6f64, 0.0..10.0f64).prop_map(|(answer, tolerance)| Kind::Number(Number {
+            answer,
+            tolerance,
+            ..Number::default()
+        })),
+        distinct(2..5).prop_map(|items| Kind::Order(Order { items })),
+        (distinct(2..4), distinct(4..5)).prop_map(|(l, r)| Kind::Match(Match {
+            pairs: l.into_iter().zip(r).collect(),
+            ..Match::default()
+        })),
     ]
 }
 

@@ -38,6 +38,8 @@ fn wrong_answer(right: &Answer, items: usize) -> Answer {
         Answer::Choices(v) => Answer::Choices((0..items).filter(|p| !v.contains(p)).collect()),
         Answer::Bool(b) => Answer::Bool(!b),
         Answer::Text(_) => Answer::Text("99999".into()),
+        // Every choice gap has at least 2 choices, and (p + 1) % 2 is never p.
+        Answer::Gaps(gaps) => Answer::Gaps(gaps.iter().map(|g| wrong_answer(g, 2)).collect()),
         Answer::Order(v) | Answer::Match(v) => {
             let mut w = v.clone();
             w.rotate_left(1);

@@ -135,7 +135,7 @@ fn answers_with_arrows_space_and_typing_then_esc_exits_130_with_cursor_shown() {
     while let Some(turn) = engine.current() {
         let q = turn.question;
         pty.expect(q.prompt.as_str()).unwrap();
-        if matches!(q.kind, Kind::TrueFalse { .. }) {
+        if matches!(q.kind, Kind::TrueFalse(_)) {
             break;
         }
         let answer = correct_answer(q, turn.shown);

@@ -28,7 +28,7 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "duplicate-choice",
-        r#": questions[0] (id "q1"): "wrong" lists "b " twice; remove one"#,
+        r#": questions[0] (id "q1"): "wrong" lists "B " twice; remove one"#,
     ),
     (
         "empty-choice",

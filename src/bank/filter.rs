@@ -45,10 +45,17 @@ impl Filter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::model::Kind;
+    use crate::bank::{TrueFalse, model::Kind};
 
     fn q(tags: &[&str], difficulty: Difficulty) -> Question {
-        let mut q = Question::new("x", "p", Kind::TrueFalse { answer: true });
+        let mut q = Question::new(
+            "x",
+            "p",
+            Kind::TrueFalse(TrueFalse {
+                answer: true,
+                ..TrueFalse::default()
+            }),
+        );
         q.tags = tags.iter().map(|t| t.to_string()).collect();
         q.difficulty = difficulty;
         q

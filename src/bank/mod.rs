@@ -4,8 +4,10 @@ pub mod diagnostic;
 pub mod filter;
 pub mod id;
 pub mod input;
+pub mod kinds;
 pub mod load;
 pub mod model;
+pub mod pairs;
 pub mod parse;
 pub mod raw;
 pub mod sanitize;
@@ -14,5 +16,8 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, Location};
 pub use load::{LoadError, default_bank, load_file, load_paths};
-pub use model::{Bank, Difficulty, Kind, Question};
+pub use model::{
+    Bank, Cloze, Credits, Difficulty, Feedback, Gap, GapKind, Kind, Match, Multi, Number,
+    NumberAnswer, Order, Question, Single, Text, TrueFalse, Unit,
+};
 pub use parse::{check, parse};

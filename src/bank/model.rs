@@ -2,6 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::kinds::{
+    Cloze, Credits, Feedback, Gap, GapKind, Match, Multi, Number, NumberAnswer, Order, Piece,
+    Single, Text, TrueFalse, Unit,
+};
+
 /// A validated question bank.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bank {
@@ -18,6 +23,8 @@ pub struct Bank {
 pub struct Question {
     /// Unique id within the bank, `[a-z0-9-]+`.
     pub id: String,
+    /// The title in the source (e.g. a Moodle question name).
+    pub title: Option<String>,
     /// What is asked.
     pub prompt: String,
     /// The kind and its answer data.
@@ -42,23 +49,33 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// Pick one of the shuffled choices.
-    Single { answer: String, wrong: Vec<String> },
+    Single(Single),
     /// Pick several; partial credit.
-    Multi {
-        answers: Vec<String>,
-        wrong: Vec<String>,
-    },
+    Multi(Multi),
     /// True or false.
-    TrueFalse { answer: bool },
+    TrueFalse(TrueFalse),
     /// Typed text, graded leniently.
-    Text { answer: String, accept: Vec<String> },
+    Text(Text),
     /// Typed number within a tolerance.
-    Number { answer: f64, tolerance: f64 },
+    Number(Number),
     /// Put the items (stored in the correct order) in order.
-    Order { items: Vec<String> },
+    Order(Order),
     /// Match each left item to its right item.
-    Match { pairs: Vec<(String, String)> },
+    Match(Match),
+    /// A passage with numbered gaps.
+    Cloze(Cloze),
 }
+
+macro_rules! kind_from {
+    ($($t:ident),*) => {$(
+        impl From<$t> for Kind {
+            fn from(k: $t) -> Kind {
+                Kind::$t(k)
+            }
+        }
+    )*};
+}
+kind_from!(Single, Multi, TrueFalse, Text, Number, Order, Match, Cloze);
 
 /// How hard a question is.
 #[derive(
@@ -99,7 +116,7 @@ impl std::fmt::Display for Difficulty {
 
 impl Kind {
     /// All kind names as written in banks.
-    pub const NAMES: [&'static str; 7] = [
+    pub const NAMES: [&'static str; 8] = [
         "single",
         "multi",
         "true_false",
@@ -107,29 +124,32 @@ impl Kind {
         "number",
         "order",
         "match",
+        "cloze",
     ];
 
     /// The kind's name as written in banks.
     pub fn name(&self) -> &'static str {
         match self {
-            Kind::Single { .. } => "single",
-            Kind::Multi { .. } => "multi",
-            Kind::TrueFalse { .. } => "true_false",
-            Kind::Text { .. } => "text",
-            Kind::Number { .. } => "number",
-            Kind::Order { .. } => "order",
-            Kind::Match { .. } => "match",
+            Kind::Single(_) => "single",
+            Kind::Multi(_) => "multi",
+            Kind::TrueFalse(_) => "true_false",
+            Kind::Text(_) => "text",
+            Kind::Number(_) => "number",
+            Kind::Order(_) => "order",
+            Kind::Match(_) => "match",
+            Kind::Cloze(_) => "cloze",
         }
     }
 }
 
 impl Question {
     /// A question with default metadata; handy for importers and tests.
-    pub fn new(id: impl Into<String>, prompt: impl Into<String>, kind: Kind) -> Self {
+    pub fn new(id: impl Into<String>, prompt: impl Into<String>, kind: impl Into<Kind>) -> Self {
         Question {
             id: id.into(),
+            title: None,
             prompt: prompt.into(),
-            kind,
+            kind: kind.into(),
             explanation: None,
             source: None,
             tags: Vec::new(),
@@ -143,19 +163,49 @@ impl Question {
     /// The correct answer written out for people ("b, c", "1929", "A → 1; B → 2").
     pub fn correct_answer_text(&self) -> String {
         match &self.kind {
-            Kind::Single { answer, .. } | Kind::Text { answer, .. } => answer.clone(),
-            Kind::Multi { answers, .. } => answers.join(", "),
-            Kind::TrueFalse { answer } => if *answer { "true" } else { "false" }.to_string(),
-            Kind::Number { answer, tolerance } if *tolerance > 0.0 => {
-                format!("{answer} (± {tolerance})")
-            }
-            Kind::Number { answer, .. } => answer.to_string(),
-            Kind::Order { items } => items.join(" → "),
-            Kind::Match { pairs } => pairs
+            Kind::Single(k) => k.answer.clone(),
+            Kind::Text(k) => k.answer.clone(),
+            Kind::Multi(k) => k.answers.join(", "),
+            Kind::TrueFalse(k) => k.answer.to_string(),
+            Kind::Number(k) => number_text(k),
+            Kind::Order(k) => k.items.join(" → "),
+            Kind::Match(k) => k
+                .pairs
                 .iter()
                 .map(|(l, r)| format!("{l} → {r}"))
                 .collect::<Vec<_>>()
                 .join("; "),
+            Kind::Cloze(k) => k
+                .gaps
+                .iter()
+                .enumerate()
+                .map(|(i, g)| format!("[{}] {}", i + 1, gap_answer_text(&g.kind)))
+                .collect::<Vec<_>>()
+                .join("; "),
         }
+    }
+}
+
+/// The right answer of one cloze gap, written out for people.
+pub fn gap_answer_text(gap: &GapKind) -> String {
+    match gap {
+        GapKind::Single(k) => k.answer.clone(),
+        GapKind::Text(k) => k.answer.clone(),
+        GapKind::Number(k) => number_text(k),
+    }
+}
+
+/// "1929", "10 (± 0.5)", "9 m": the main number, with the base unit when there is one.
+fn number_text(k: &Number) -> String {
+    let unit = k
+        .units
+        .iter()
+        .find(|u| u.multiplier == 1.0)
+        .map(|u| format!(" {}", u.unit))
+        .unwrap_or_default();
+    if k.tolerance > 0.0 {
+        format!("{}{unit} (± {})", k.answer, k.tolerance)
+    } else {
+        format!("{}{unit}", k.answer)
     }
 }

@@ -7,7 +7,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::model::{Bank, Kind, Question};
+use super::model::{
+    Bank, Feedback, GapKind, Kind, Match, Multi, Number, Question, Single, Text, TrueFalse,
+};
+use super::pairs::Pairs;
 
 /// Top level of a bank file as read; questions stay raw so each is parsed on its own.
 #[derive(Deserialize)]
@@ -29,9 +32,13 @@ pub struct RawQuestion {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub answer: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -41,11 +48,27 @@ pub struct RawQuestion {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accept: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<Pairs<f64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weights: Option<Pairs<f64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case_sensitive: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tolerance: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub also: Option<Vec<RawNumberAnswer>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub units: Option<Vec<RawUnit>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pairs: Option<Vec<(String, String)>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gaps: Option<Vec<RawGap>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<Pairs<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,6 +84,53 @@ pub struct RawQuestion {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
 }
+/// One cloze gap as written: the fields of its kind and a weight.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGap {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wrong: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accept: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<Pairs<f64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case_sensitive: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub also: Option<Vec<RawNumberAnswer>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<Pairs<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+}
+
+/// One more accepted number of a `number` question or gap.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNumberAnswer {
+    pub answer: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<String>,
+}
+
+/// A unit of a `number` question.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnit {
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiplier: Option<f64>,
+}
 
 /// A JSON number that prints as an integer when it is one (1929, not 1929.0).
 fn number_value(n: f64) -> Value {
@@ -75,10 +145,78 @@ fn non_empty(v: &[String]) -> Option<Vec<String>> {
     (!v.is_empty()).then(|| v.to_vec())
 }
 
+fn feedback(f: &Feedback) -> Option<Pairs<String>> {
+    (!f.is_empty()).then(|| Pairs(f.0.clone()))
+}
+
+fn credits(c: &[(String, f64)]) -> Option<Pairs<f64>> {
+    (!c.is_empty()).then(|| Pairs(c.to_vec()))
+}
+
+fn also(n: &Number) -> Option<Vec<RawNumberAnswer>> {
+    let also = n.also.iter().map(|a| RawNumberAnswer {
+        answer: a.answer,
+        tolerance: (a.tolerance != 0.0).then_some(a.tolerance),
+        credit: (a.credit != 1.0).then_some(a.credit),
+        feedback: a.feedback.clone(),
+    });
+    (!n.also.is_empty()).then(|| also.collect())
+}
+
+fn units(n: &Number) -> Option<Vec<RawUnit>> {
+    let units = n.units.iter().map(|u| RawUnit {
+        unit: u.unit.clone(),
+        multiplier: (u.multiplier != 1.0).then_some(u.multiplier),
+    });
+    (!n.units.is_empty()).then(|| units.collect())
+}
+
+/// A text answer's `answer`, `accept`, `partial` and `case_sensitive` as written.
+type TextFields = (Value, Option<Vec<String>>, Option<Pairs<f64>>, Option<bool>);
+
+fn text_fields(k: &Text) -> TextFields {
+    (
+        Value::from(k.answer.as_str()),
+        non_empty(&k.accept),
+        credits(&k.partial),
+        k.case_sensitive.then_some(true),
+    )
+}
+
+fn gap(g: &super::model::Gap) -> RawGap {
+    let mut raw = RawGap {
+        kind: Some(g.kind.name().to_string()),
+        weight: (g.weight != 1.0).then_some(g.weight),
+        ..RawGap::default()
+    };
+    match &g.kind {
+        GapKind::Single(k) => {
+            raw.answer = Some(Value::from(k.answer.as_str()));
+            raw.wrong = Some(k.wrong.clone());
+            raw.partial = credits(&k.partial);
+            raw.feedback = feedback(&k.feedback);
+        }
+        GapKind::Text(k) => {
+            let (a, accept, partial, case) = text_fields(k);
+            (raw.answer, raw.accept, raw.partial, raw.case_sensitive) =
+                (Some(a), accept, partial, case);
+            raw.feedback = feedback(&k.feedback);
+        }
+        GapKind::Number(k) => {
+            raw.answer = Some(number_value(k.answer));
+            raw.tolerance = (k.tolerance != 0.0).then_some(k.tolerance);
+            raw.also = also(k);
+            raw.feedback = feedback(&k.feedback);
+        }
+    }
+    raw
+}
+
 impl From<&Question> for RawQuestion {
     fn from(q: &Question) -> Self {
         let mut raw = RawQuestion {
             id: Some(q.id.clone()),
+            title: q.title.clone(),
             kind: Some(q.kind.name().to_string()),
             prompt: Some(q.prompt.clone()),
             explanation: q.explanation.clone(),
@@ -91,25 +229,57 @@ impl From<&Question> for RawQuestion {
             ..RawQuestion::default()
         };
         match &q.kind {
-            Kind::Single { answer, wrong } => {
+            Kind::Single(Single {
+                answer,
+                wrong,
+                partial,
+                feedback: f,
+            }) => {
                 raw.answer = Some(Value::from(answer.as_str()));
                 raw.wrong = Some(wrong.clone());
+                raw.partial = credits(partial);
+                raw.feedback = feedback(f);
             }
-            Kind::Multi { answers, wrong } => {
+            Kind::Multi(Multi {
+                answers,
+                wrong,
+                weights,
+                feedback: f,
+            }) => {
                 raw.answers = Some(answers.clone());
                 raw.wrong = Some(wrong.clone());
+                raw.weights = credits(weights);
+                raw.feedback = feedback(f);
             }
-            Kind::TrueFalse { answer } => raw.answer = Some(Value::from(*answer)),
-            Kind::Text { answer, accept } => {
-                raw.answer = Some(Value::from(answer.as_str()));
-                raw.accept = non_empty(accept);
+            Kind::TrueFalse(TrueFalse {
+                answer,
+                feedback: f,
+            }) => {
+                raw.answer = Some(Value::from(*answer));
+                raw.feedback = feedback(f);
             }
-            Kind::Number { answer, tolerance } => {
-                raw.answer = Some(number_value(*answer));
-                raw.tolerance = (*tolerance != 0.0).then_some(*tolerance);
+            Kind::Text(k) => {
+                let (a, accept, partial, case) = text_fields(k);
+                (raw.answer, raw.accept, raw.partial, raw.case_sensitive) =
+                    (Some(a), accept, partial, case);
+                raw.feedback = feedback(&k.feedback);
             }
-            Kind::Order { items } => raw.items = Some(items.clone()),
-            Kind::Match { pairs } => raw.pairs = Some(pairs.clone()),
+            Kind::Number(k) => {
+                raw.answer = Some(number_value(k.answer));
+                raw.tolerance = (k.tolerance != 0.0).then_some(k.tolerance);
+                raw.also = also(k);
+                raw.units = units(k);
+                raw.feedback = feedback(&k.feedback);
+            }
+            Kind::Order(k) => raw.items = Some(k.items.clone()),
+            Kind::Match(Match { pairs, extra }) => {
+                raw.pairs = Some(pairs.clone());
+                raw.extra = non_empty(extra);
+            }
+            Kind::Cloze(k) => {
+                raw.text = Some(k.text.clone());
+                raw.gaps = Some(k.gaps.iter().map(gap).collect());
+            }
         }
         raw
     }

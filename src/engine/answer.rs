@@ -15,4 +15,6 @@ pub enum Answer {
     Order(Vec<usize>),
     /// `match`: for each left item in bank order, the display position of its right side.
     Match(Vec<usize>),
+    /// `cloze`: one answer per gap, gap 1 first (`Choice` for choice gaps, else `Text`).
+    Gaps(Vec<Answer>),
 }

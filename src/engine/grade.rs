@@ -5,22 +5,26 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::answer::Answer;
 use super::order::Presented;
-use crate::bank::{Kind, Question};
+use crate::bank::{Cloze, GapKind, Kind, Question};
 
 /// How an answer was graded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Grade {
     /// Share of the question's points earned, 0.0 to 1.0.
     pub credit: f64,
+    /// The bank's feedback for the answer given, if any.
+    pub feedback: Option<String>,
     /// Something to tell the player, e.g. a typo that was accepted.
     pub note: Option<String>,
+    /// Cloze: the grade of each gap, gap 1 first (empty for other kinds).
+    pub gaps: Vec<Grade>,
 }
 
 impl Grade {
     fn credit(credit: f64) -> Self {
         Grade {
             credit: credit.clamp(0.0, 1.0),
-            note: None,
+            ..Grade::default()
         }
     }
 
@@ -34,24 +38,18 @@ impl Grade {
 pub fn grade(q: &Question, shown: &Presented, answer: &Answer) -> Grade {
     let canonical = |pos: &usize| shown.perm.get(*pos).copied();
     match (&q.kind, answer) {
-        (Kind::Single { .. }, Answer::Choice(pos)) => {
+        (Kind::Single(_), Answer::Choice(pos)) => {
             Grade::credit(f64::from(canonical(pos) == Some(0)))
         }
-        (Kind::Multi { answers, .. }, Answer::Choices(picks)) => {
+        (Kind::Multi(k), Answer::Choices(picks)) => {
             let canon: Vec<Option<usize>> = picks.iter().map(canonical).collect();
-            grade_multi(answers.len(), &canon)
+            grade_multi(k.answers.len(), &canon)
         }
-        (Kind::TrueFalse { answer }, Answer::Bool(given)) => {
-            Grade::credit(f64::from(answer == given))
-        }
-        (Kind::Text { answer, accept }, Answer::Text(given)) => grade_text(answer, accept, given),
-        (Kind::Number { answer, tolerance }, Answer::Text(given)) => {
-            grade_number(*answer, *tolerance, given)
-        }
-        // Order and match: one share of credit per slot holding its own item.
-        (Kind::Order { .. }, Answer::Order(given)) | (Kind::Match { .. }, Answer::Match(given))
-            if given.len() == shown.perm.len() =>
-        {
+        (Kind::TrueFalse(k), Answer::Bool(given)) => Grade::credit(f64::from(k.answer == *given)),
+        (Kind::Text(k), Answer::Text(given)) => grade_text(&k.answer, &k.accept, given),
+        (Kind::Number(k), Answer::Text(given)) => grade_number(k.answer, k.tolerance, given),
+        // Order: one share of credit per slot holding its own item.
+        (Kind::Order(_), Answer::Order(given)) if given.len() == shown.perm.len() => {
             let placed = given
                 .iter()
                 .enumerate()
@@ -59,7 +57,56 @@ pub fn grade(q: &Question, shown: &Presented, answer: &Answer) -> Grade {
                 .count();
             Grade::credit(placed as f64 / given.len().max(1) as f64)
         }
+        (Kind::Match(k), Answer::Match(given)) if given.len() == k.pairs.len() => {
+            let rights = k.right_items();
+            let placed = k
+                .pairs
+                .iter()
+                .zip(given)
+                .filter(|((_, right), pos)| {
+                    canonical(pos).and_then(|c| rights.get(c)) == Some(&right.as_str())
+                })
+                .count();
+            Grade::credit(placed as f64 / given.len().max(1) as f64)
+        }
+        (Kind::Cloze(k), Answer::Gaps(given)) if given.len() == k.gaps.len() => {
+            grade_cloze(k, shown, given)
+        }
         _ => Grade::credit(0.0),
+    }
+}
+
+/// Cloze: the weighted share of the gaps, each gap graded by its kind's rule.
+fn grade_cloze(k: &Cloze, shown: &Presented, given: &[Answer]) -> Grade {
+    let gaps: Vec<Grade> = k
+        .gaps
+        .iter()
+        .zip(given)
+        .enumerate()
+        .map(|(i, (gap, answer))| {
+            let perm = shown.gaps.get(i).map(Vec::as_slice).unwrap_or(&[]);
+            match (&gap.kind, answer) {
+                (GapKind::Single(_), Answer::Choice(pos)) => {
+                    Grade::credit(f64::from(perm.get(*pos) == Some(&0)))
+                }
+                (GapKind::Text(t), Answer::Text(text)) => grade_text(&t.answer, &t.accept, text),
+                (GapKind::Number(n), Answer::Text(text)) => {
+                    grade_number(n.answer, n.tolerance, text)
+                }
+                _ => Grade::credit(0.0),
+            }
+        })
+        .collect();
+    let total: f64 = k.gaps.iter().map(|g| g.weight).sum();
+    let earned: f64 = k
+        .gaps
+        .iter()
+        .zip(&gaps)
+        .map(|(g, r)| g.weight * r.credit)
+        .sum();
+    Grade {
+        gaps,
+        ..Grade::credit(earned / total.max(f64::MIN_POSITIVE))
     }
 }
 
@@ -135,8 +182,8 @@ pub fn grade_text(answer: &str, accept: &[String], given: &str) -> Grade {
     }
     match best {
         Some((_, spelling)) => Grade {
-            credit: 1.0,
             note: Some(format!("accepted, the spelling is \"{spelling}\"")),
+            ..Grade::credit(1.0)
         },
         None => Grade::credit(0.0),
     }
@@ -166,11 +213,13 @@ pub fn grade_number(answer: f64, tolerance: f64, given: &str) -> Grade {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bank::{Match, Multi, Order, Single, TrueFalse};
 
     fn shown(perm: &[usize]) -> Presented {
         Presented {
             question: 0,
             perm: perm.to_vec(),
+            gaps: Vec::new(),
         }
     }
 
@@ -183,10 +232,11 @@ mod tests {
         let q = Question::new(
             "q",
             "p",
-            Kind::Single {
+            Kind::Single(Single {
                 answer: "a".into(),
                 wrong: strings(&["b", "c"]),
-            },
+                ..Single::default()
+            }),
         );
         let s = shown(&[2, 0, 1]);
         assert!(grade(&q, &s, &Answer::Choice(1)).is_correct());
@@ -208,10 +258,11 @@ mod tests {
         let q = Question::new(
             "q",
             "p",
-            Kind::Multi {
+            Kind::Multi(Multi {
                 answers: strings(&["a", "b"]),
                 wrong: strings(&["c", "d"]),
-            },
+                ..Multi::default()
+            }),
         );
         let s = shown(&[0, 1, 2, 3]);
         let credit = |picks: &[usize]| grade(&q, &s, &Answer::Choices(picks.to_vec())).credit;
@@ -226,7 +277,14 @@ mod tests {
 
     #[test]
     fn true_false() {
-        let q = Question::new("q", "p", Kind::TrueFalse { answer: false });
+        let q = Question::new(
+            "q",
+            "p",
+            Kind::TrueFalse(TrueFalse {
+                answer: false,
+                ..TrueFalse::default()
+            }),
+        );
         let s = shown(&[0, 1]);
         assert!(grade(&q, &s, &Answer::Bool(false)).is_correct());
         assert!(!grade(&q, &s, &Answer::Bool(true)).is_correct());
@@ -301,9 +359,9 @@ mod tests {
         let q = Question::new(
             "q",
             "p",
-            Kind::Order {
+            Kind::Order(Order {
                 items: strings(&["a", "b", "c", "d"]),
-            },
+            }),
         );
         let s = shown(&[3, 2, 1, 0]);
         let credit = |given: &[usize]| grade(&q, &s, &Answer::Order(given.to_vec())).credit;
@@ -320,7 +378,14 @@ mod tests {
             ("l2".into(), "r2".into()),
             ("l3".into(), "r3".into()),
         ];
-        let q = Question::new("q", "p", Kind::Match { pairs });
+        let q = Question::new(
+            "q",
+            "p",
+            Kind::Match(Match {
+                pairs,
+                ..Match::default()
+            }),
+        );
         let s = shown(&[1, 2, 0]);
         let credit = |given: &[usize]| grade(&q, &s, &Answer::Match(given.to_vec())).credit;
         assert_eq!(credit(&[2, 0, 1]), 1.0);

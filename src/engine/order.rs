@@ -4,7 +4,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
-use crate::bank::{Kind, Question};
+use crate::bank::{GapKind, Kind, Question, Single};
 
 /// The random source for a session; the same seed gives the same quiz.
 pub fn rng(seed: u64) -> StdRng {
@@ -20,28 +20,55 @@ pub fn random_seed() -> u64 {
 ///
 /// Canonical items: `single` → answer then wrong; `multi` → answers then wrong;
 /// `true_false` → true, false; `order` → items in the right order; `match` → right-hand
-/// sides in pair order. `text` and `number` have none.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// items ([`Match::right_items`]). `text`, `number` and `cloze` have none; a cloze's
+/// choice gaps have their own layout in `gaps`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Presented {
     /// Index of the question in the bank.
     pub question: usize,
     /// Display position → canonical item.
     pub perm: Vec<usize>,
+    /// Cloze: for each gap, display position → canonical choice (empty for typed gaps).
+    pub gaps: Vec<Vec<usize>>,
 }
 
 /// The canonical items of a question (see [`Presented`]).
 pub fn canonical_items(q: &Question) -> Vec<&str> {
     match &q.kind {
-        Kind::Single { answer, wrong } => std::iter::once(answer)
-            .chain(wrong)
+        Kind::Single(k) => single_items(k),
+        Kind::Multi(k) => k
+            .answers
+            .iter()
+            .chain(&k.wrong)
             .map(String::as_str)
             .collect(),
-        Kind::Multi { answers, wrong } => answers.iter().chain(wrong).map(String::as_str).collect(),
-        Kind::TrueFalse { .. } => vec!["true", "false"],
-        Kind::Order { items } => items.iter().map(String::as_str).collect(),
-        Kind::Match { pairs } => pairs.iter().map(|(_, r)| r.as_str()).collect(),
-        Kind::Text { .. } | Kind::Number { .. } => Vec::new(),
+        Kind::TrueFalse(_) => vec!["true", "false"],
+        Kind::Order(k) => k.items.iter().map(String::as_str).collect(),
+        Kind::Match(k) => k.right_items(),
+        Kind::Text(_) | Kind::Number(_) | Kind::Cloze(_) => Vec::new(),
     }
+}
+
+/// A single choice's canonical items: the answer, then the wrong choices.
+pub fn single_items(k: &Single) -> Vec<&str> {
+    std::iter::once(&k.answer)
+        .chain(&k.wrong)
+        .map(String::as_str)
+        .collect()
+}
+
+/// The canonical choices of a cloze gap (empty for typed gaps).
+pub fn gap_items(gap: &GapKind) -> Vec<&str> {
+    match gap {
+        GapKind::Single(k) => single_items(k),
+        GapKind::Text(_) | GapKind::Number(_) => Vec::new(),
+    }
+}
+
+fn shuffled(n: usize, rng: &mut StdRng) -> Vec<usize> {
+    let mut perm: Vec<usize> = (0..n).collect();
+    perm.shuffle(rng);
+    perm
 }
 
 impl Presented {
@@ -50,16 +77,28 @@ impl Presented {
     pub fn new(q: &Question, question: usize, rng: &mut StdRng) -> Self {
         let n = canonical_items(q).len();
         let mut perm: Vec<usize> = (0..n).collect();
-        if !matches!(q.kind, Kind::TrueFalse { .. }) {
+        if !matches!(q.kind, Kind::TrueFalse(_)) {
             perm.shuffle(rng);
         }
-        if matches!(q.kind, Kind::Order { .. })
+        if matches!(q.kind, Kind::Order(_))
             && n > 1
             && perm.iter().enumerate().all(|(i, &p)| i == p)
         {
             perm.rotate_left(1);
         }
-        Presented { question, perm }
+        let gaps = match &q.kind {
+            Kind::Cloze(c) => c
+                .gaps
+                .iter()
+                .map(|g| shuffled(gap_items(&g.kind).len(), rng))
+                .collect(),
+            _ => Vec::new(),
+        };
+        Presented {
+            question,
+            perm,
+            gaps,
+        }
     }
 
     /// The items in display order.
@@ -68,6 +107,20 @@ impl Presented {
         self.perm
             .iter()
             .filter_map(|&c| canonical.get(c).copied())
+            .collect()
+    }
+
+    /// The choices of cloze gap `gap` (0-based) in display order.
+    pub fn gap_items<'q>(&self, q: &'q Question, gap: usize) -> Vec<&'q str> {
+        let Kind::Cloze(c) = &q.kind else {
+            return Vec::new();
+        };
+        let (Some(g), Some(perm)) = (c.gaps.get(gap), self.gaps.get(gap)) else {
+            return Vec::new();
+        };
+        let canonical = gap_items(&g.kind);
+        perm.iter()
+            .filter_map(|&i| canonical.get(i).copied())
             .collect()
     }
 
@@ -88,16 +141,18 @@ pub fn pick(candidates: &[usize], count: Option<usize>, rng: &mut StdRng) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bank::{Order, TrueFalse};
 
     fn single(n: usize) -> Question {
         let wrong = (1..n).map(|i| format!("w{i}")).collect();
         Question::new(
             "q",
             "p",
-            Kind::Single {
+            Kind::Single(Single {
                 answer: "a".into(),
                 wrong,
-            },
+                ..Single::default()
+            }),
         )
     }
 
@@ -137,9 +192,9 @@ mod tests {
         let q = Question::new(
             "o",
             "p",
-            Kind::Order {
+            Kind::Order(Order {
                 items: vec!["x".into(), "y".into()],
-            },
+            }),
         );
         for seed in 0..30 {
             assert_eq!(Presented::new(&q, 0, &mut rng(seed)).perm, vec![1, 0]);
@@ -148,7 +203,14 @@ mod tests {
 
     #[test]
     fn true_false_keeps_true_first() {
-        let q = Question::new("t", "p", Kind::TrueFalse { answer: false });
+        let q = Question::new(
+            "t",
+            "p",
+            Kind::TrueFalse(TrueFalse {
+                answer: false,
+                ..TrueFalse::default()
+            }),
+        );
         assert_eq!(
             Presented::new(&q, 0, &mut rng(1)).items(&q),
             vec!["true", "false"]

@@ -9,7 +9,7 @@ use super::grade::{Grade, grade};
 use super::order::{Presented, pick, rng};
 use super::score::{Tally, award, max_award};
 use crate::bank::filter::Filter;
-use crate::bank::{Bank, Kind, Question};
+use crate::bank::{Bank, GapKind, Kind, Match, Multi, Number, Order, Question, Text, TrueFalse};
 
 /// How a session is set up.
 #[derive(Debug, Clone, Default)]
@@ -195,10 +195,7 @@ impl<'b> Session<'b> {
         let timed_out = limit.is_some_and(|l| ms > l);
         let mut grade = match answer {
             Some(a) if !timed_out => grade(q, &shown, a),
-            _ => Grade {
-                credit: 0.0,
-                note: None,
-            },
+            _ => Grade::default(),
         };
         if timed_out {
             grade.note = Some("time over".into());
@@ -289,13 +286,33 @@ pub fn describe_answer(q: &Question, shown: &Presented, answer: &Answer) -> Stri
         (Answer::Bool(b), _) => b.to_string(),
         (Answer::Text(text), _) => text.trim().to_string(),
         (Answer::Order(order), _) => order.iter().map(item).collect::<Vec<_>>().join(" → "),
-        (Answer::Match(rights), Kind::Match { pairs }) => pairs
+        (Answer::Match(rights), Kind::Match(Match { pairs, .. })) => pairs
             .iter()
             .zip(rights)
             .map(|((left, _), pos)| format!("{left} → {}", item(pos)))
             .collect::<Vec<_>>()
             .join("; "),
         (Answer::Match(rights), _) => rights.iter().map(item).collect::<Vec<_>>().join(", "),
+        (Answer::Gaps(gaps), _) => gaps
+            .iter()
+            .enumerate()
+            .map(|(i, a)| format!("[{}] {}", i + 1, describe_gap(q, shown, i, a)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+/// One cloze gap's answer in words.
+fn describe_gap(q: &Question, shown: &Presented, gap: usize, answer: &Answer) -> String {
+    match answer {
+        Answer::Choice(pos) => shown
+            .gap_items(q, gap)
+            .get(*pos)
+            .copied()
+            .unwrap_or("?")
+            .to_string(),
+        Answer::Text(text) => text.trim().to_string(),
+        _ => "?".into(),
     }
 }
 
@@ -303,12 +320,32 @@ pub fn describe_answer(q: &Question, shown: &Presented, answer: &Answer) -> Stri
 pub fn correct_answer(q: &Question, shown: &Presented) -> Answer {
     let pos = |c: usize| shown.position_of(c).unwrap_or(0);
     match &q.kind {
-        Kind::Single { .. } => Answer::Choice(pos(0)),
-        Kind::Multi { answers, .. } => Answer::Choices((0..answers.len()).map(pos).collect()),
-        Kind::TrueFalse { answer } => Answer::Bool(*answer),
-        Kind::Text { answer, .. } => Answer::Text(answer.clone()),
-        Kind::Number { answer, .. } => Answer::Text(answer.to_string()),
-        Kind::Order { items } => Answer::Order((0..items.len()).map(pos).collect()),
-        Kind::Match { pairs } => Answer::Match((0..pairs.len()).map(pos).collect()),
+        Kind::Single(_) => Answer::Choice(pos(0)),
+        Kind::Multi(Multi { answers, .. }) => {
+            Answer::Choices((0..answers.len()).map(pos).collect())
+        }
+        Kind::TrueFalse(TrueFalse { answer, .. }) => Answer::Bool(*answer),
+        Kind::Text(Text { answer, .. }) => Answer::Text(answer.clone()),
+        Kind::Number(Number { answer, .. }) => Answer::Text(answer.to_string()),
+        Kind::Order(Order { items, .. }) => Answer::Order((0..items.len()).map(pos).collect()),
+        Kind::Match(k) => {
+            let rights = k.right_items();
+            let right_pos = |r: &str| pos(rights.iter().position(|x| *x == r).unwrap_or(0));
+            Answer::Match(k.pairs.iter().map(|(_, r)| right_pos(r)).collect())
+        }
+        Kind::Cloze(k) => Answer::Gaps(
+            k.gaps
+                .iter()
+                .enumerate()
+                .map(|(i, g)| match &g.kind {
+                    GapKind::Single(_) => {
+                        let perm = shown.gaps.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                        Answer::Choice(perm.iter().position(|&c| c == 0).unwrap_or(0))
+                    }
+                    GapKind::Text(t) => Answer::Text(t.answer.clone()),
+                    GapKind::Number(n) => Answer::Text(n.answer.to_string()),
+                })
+                .collect(),
+        ),
     }
 }

@@ -3,7 +3,9 @@
 use super::session::*;
 use super::{Answer, Outcome};
 use crate::bank::filter::Filter;
-use crate::bank::{Bank, Difficulty, Kind, Question};
+use crate::bank::{
+    Bank, Difficulty, Kind, Match, Multi, Number, Order, Question, Single, Text, TrueFalse,
+};
 
 fn bank(n: usize) -> Bank {
     let questions = (0..n)
@@ -11,10 +13,11 @@ fn bank(n: usize) -> Bank {
             let mut q = Question::new(
                 format!("q{i}"),
                 format!("Question {i}"),
-                Kind::Single {
+                Kind::Single(Single {
                     answer: format!("right {i}"),
                     wrong: vec![format!("wrong {i}"), format!("other {i}")],
-                },
+                    ..Single::default()
+                }),
             );
             q.tags = vec![if i % 2 == 0 { "even" } else { "odd" }.to_string()];
             q.difficulty = if i < 3 {
@@ -246,25 +249,32 @@ fn no_answer_is_wrong_and_described() {
 #[test]
 fn correct_answer_grades_full_for_every_kind() {
     let kinds = [
-        Kind::Multi {
+        Kind::Multi(Multi {
             answers: vec!["a".into(), "b".into()],
             wrong: vec!["c".into()],
-        },
-        Kind::TrueFalse { answer: false },
-        Kind::Text {
+            ..Multi::default()
+        }),
+        Kind::TrueFalse(TrueFalse {
+            answer: false,
+            ..TrueFalse::default()
+        }),
+        Kind::Text(Text {
             answer: "Photoplay".into(),
             accept: vec![],
-        },
-        Kind::Number {
+            ..Text::default()
+        }),
+        Kind::Number(Number {
             answer: 1929.0,
             tolerance: 0.0,
-        },
-        Kind::Order {
+            ..Number::default()
+        }),
+        Kind::Order(Order {
             items: vec!["1".into(), "2".into(), "3".into()],
-        },
-        Kind::Match {
+        }),
+        Kind::Match(Match {
             pairs: vec![("a".into(), "1".into()), ("b".into(), "2".into())],
-        },
+            ..Match::default()
+        }),
     ];
     for kind in kinds {
         let q = Question::new("q", "p", kind);
@@ -284,11 +294,13 @@ fn describe_answer_in_words() {
     let q = Question::new(
         "q",
         "p",
-        Kind::Match {
+        Kind::Match(Match {
             pairs: vec![("a".into(), "1".into()), ("b".into(), "2".into())],
-        },
+            ..Match::default()
+        }),
     );
     let shown = super::order::Presented {
+        gaps: Vec::new(),
         question: 0,
         perm: vec![1, 0],
     };

@@ -2,7 +2,7 @@
 //! `ANSWER_EXPLANATION:` and `SCORE:` lines are read too.
 
 use super::common::{Draft, Parsed, Skipped};
-use crate::bank::{Kind, Question};
+use crate::bank::{Kind, Question, Single};
 
 /// A question being read: its line, prompt and `(letter, text)` options.
 struct Pending {
@@ -181,7 +181,15 @@ fn finish(q: Pending, letter: String, answer_line: usize) -> Result<(Draft, Extr
     };
     let mut wrong: Vec<String> = q.options.into_iter().map(|(_, text)| text).collect();
     let answer = wrong.remove(index);
-    let question = Question::new("", q.prompt, Kind::Single { answer, wrong });
+    let question = Question::new(
+        "",
+        q.prompt,
+        Kind::Single(Single {
+            answer,
+            wrong,
+            ..Single::default()
+        }),
+    );
     let draft = Draft {
         line: q.line,
         id_hint: None,
@@ -212,17 +220,19 @@ mod tests {
             .collect();
         assert_eq!(
             kinds[0],
-            Kind::Single {
+            Kind::Single(Single {
                 answer: "4".into(),
-                wrong: vec!["3".into()]
-            }
+                wrong: vec!["3".into()],
+                ..Single::default()
+            })
         );
         assert_eq!(
             kinds[1],
-            Kind::Single {
+            Kind::Single(Single {
                 answer: "Green".into(),
-                wrong: vec!["Red".into()]
-            }
+                wrong: vec!["Red".into()],
+                ..Single::default()
+            })
         );
         assert_eq!(imported.bank.questions[0].id, "what-is-2-2");
     }

@@ -4,7 +4,7 @@
 use super::common::{Draft, ImportError, Parsed, Skipped, html_to_text, looks_like_html};
 use super::csv::parse_number;
 use super::table::{self, Row};
-use crate::bank::{Kind, Question};
+use crate::bank::{Kind, Match, Multi, Number, Order, Question, Single, Text, TrueFalse};
 
 /// A line in Blackboard's terms.
 enum Item {
@@ -163,25 +163,38 @@ fn to_kind(item: Item) -> Kind {
             let right: Vec<String> = right.into_iter().map(|(t, _)| t).collect();
             let wrong = wrong.into_iter().map(|(t, _)| t).collect();
             match (several, right.as_slice()) {
-                (false, [answer]) => Kind::Single {
+                (false, [answer]) => Kind::Single(Single {
                     answer: answer.clone(),
                     wrong,
-                },
+                    ..Single::default()
+                }),
                 // MC with no or several right answers: validation names what is wrong.
-                _ => Kind::Multi {
+                _ => Kind::Multi(Multi {
                     answers: right,
                     wrong,
-                },
+                    ..Multi::default()
+                }),
             }
         }
-        Item::TrueFalse(answer) => Kind::TrueFalse { answer },
-        Item::Blank(mut answers) => Kind::Text {
+        Item::TrueFalse(answer) => Kind::TrueFalse(TrueFalse {
+            answer,
+            ..TrueFalse::default()
+        }),
+        Item::Blank(mut answers) => Kind::Text(Text {
             answer: answers.remove(0),
             accept: answers,
-        },
-        Item::Numeric(answer, tolerance) => Kind::Number { answer, tolerance },
-        Item::Ordering(items) => Kind::Order { items },
-        Item::Matching(pairs) => Kind::Match { pairs },
+            ..Text::default()
+        }),
+        Item::Numeric(answer, tolerance) => Kind::Number(Number {
+            answer,
+            tolerance,
+            ..Number::default()
+        }),
+        Item::Ordering(items) => Kind::Order(Order { items }),
+        Item::Matching(pairs) => Kind::Match(Match {
+            pairs,
+            ..Match::default()
+        }),
     }
 }
 

@@ -240,7 +240,7 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::Kind;
+    use crate::bank::{Kind, Single};
 
     #[test]
     fn ids_are_made_unique() {
@@ -253,10 +253,11 @@ mod tests {
 
     #[test]
     fn invalid_drafts_are_skipped_with_the_reason() {
-        let kind = Kind::Single {
+        let kind = Kind::Single(Single {
             answer: "a".into(),
-            wrong: vec!["A".into()],
-        };
+            wrong: vec!["a".into()],
+            ..Single::default()
+        });
         let draft = Draft {
             line: 7,
             id_hint: None,

@@ -2,7 +2,7 @@
 
 use super::common::{Draft, ImportError, Parsed, Skipped};
 use super::table::{self, Header, Row};
-use crate::bank::{Difficulty, Kind, Question};
+use crate::bank::{Difficulty, Kind, Multi, Number, Question, Single, Text, TrueFalse};
 
 /// The columns, in the order `export --to csv` writes them.
 pub const COLUMNS: [&str; 14] = [
@@ -134,20 +134,27 @@ impl Columns {
             named.as_str()
         };
         let kind = match name {
-            "single" => Kind::Single { answer, wrong },
-            "multi" => Kind::Multi {
+            "single" => Kind::Single(Single {
+                answer,
+                wrong,
+                ..Single::default()
+            }),
+            "multi" => Kind::Multi(Multi {
                 answers: split_list(&answer),
                 wrong,
-            },
-            "true_false" => Kind::TrueFalse {
+                ..Multi::default()
+            }),
+            "true_false" => Kind::TrueFalse(TrueFalse {
                 answer: parse_bool(&answer)
                     .ok_or_else(|| fault("answer", "use true or false".into()))?,
-            },
-            "text" => Kind::Text {
+                ..TrueFalse::default()
+            }),
+            "text" => Kind::Text(Text {
                 answer,
                 accept: split_list(&cell("accept")),
-            },
-            "number" => Kind::Number {
+                ..Text::default()
+            }),
+            "number" => Kind::Number(Number {
                 answer: parse_number(&answer)
                     .ok_or_else(|| fault("answer", format!("\"{answer}\" is not a number")))?,
                 tolerance: match cell("tolerance").as_str() {
@@ -155,7 +162,8 @@ impl Columns {
                     t => parse_number(t)
                         .ok_or_else(|| fault("tolerance", format!("\"{t}\" is not a number")))?,
                 },
-            },
+                ..Number::default()
+            }),
             other => {
                 return Err(fault(
                     "kind",

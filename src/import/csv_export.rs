@@ -2,7 +2,7 @@
 
 use super::csv::{COLUMNS, join_list};
 use super::export::Exported;
-use crate::bank::{Bank, Kind, Question};
+use crate::bank::{Bank, Kind, Multi, Number, Question, Single, Text, TrueFalse};
 
 /// Writes a bank as CSV: a header row, then one row a question.
 pub fn to_csv(bank: &Bank) -> Exported {
@@ -32,19 +32,27 @@ pub fn to_csv(bank: &Bank) -> Exported {
 /// The row of one question in [`COLUMNS`] order; `None` for kinds CSV cannot hold.
 fn cells(q: &Question) -> Option<[String; COLUMNS.len()]> {
     let (answer, wrong, accept, tolerance) = match &q.kind {
-        Kind::Single { answer, wrong } => (answer.clone(), join_list(wrong), String::new(), None),
-        Kind::Multi { answers, wrong } => {
+        Kind::Single(Single { answer, wrong, .. }) => {
+            (answer.clone(), join_list(wrong), String::new(), None)
+        }
+        Kind::Multi(Multi { answers, wrong, .. }) => {
             (join_list(answers), join_list(wrong), String::new(), None)
         }
-        Kind::TrueFalse { answer } => (answer.to_string(), String::new(), String::new(), None),
-        Kind::Text { answer, accept } => (answer.clone(), String::new(), join_list(accept), None),
-        Kind::Number { answer, tolerance } => (
+        Kind::TrueFalse(TrueFalse { answer, .. }) => {
+            (answer.to_string(), String::new(), String::new(), None)
+        }
+        Kind::Text(Text { answer, accept, .. }) => {
+            (answer.clone(), String::new(), join_list(accept), None)
+        }
+        Kind::Number(Number {
+            answer, tolerance, ..
+        }) => (
             answer.to_string(),
             String::new(),
             String::new(),
             Some(*tolerance),
         ),
-        Kind::Order { .. } | Kind::Match { .. } => return None,
+        Kind::Order(_) | Kind::Match(_) | Kind::Cloze(_) => return None,
     };
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     Some([
@@ -68,15 +76,16 @@ fn cells(q: &Question) -> Option<[String; COLUMNS.len()]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bank::Order;
 
     #[test]
     fn order_questions_are_reported_not_written() {
         let order = Question::new(
             "o",
             "Order",
-            Kind::Order {
+            Kind::Order(Order {
                 items: vec!["a".into(), "b".into()],
-            },
+            }),
         );
         let bank = Bank {
             title: "T".into(),

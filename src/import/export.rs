@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::bank::{Bank, Kind, Question};
+use crate::bank::{Bank, Kind, Match, Multi, Number, Question, Single, Text, TrueFalse};
 
 /// A bank written as GIFT, and the questions that GIFT cannot express.
 #[derive(Debug)]
@@ -23,7 +23,7 @@ pub fn to_gift(bank: &Bank) -> Exported {
             None => skipped.push((
                 index,
                 question.id.clone(),
-                "GIFT cannot express order questions".to_string(),
+                format!("GIFT cannot express {} questions", question.kind.name()),
             )),
         }
     }
@@ -44,13 +44,13 @@ fn write_question(out: &mut String, question: &Question, lines: &[String]) {
 /// The lines inside `{…}`; `None` for kinds GIFT cannot express.
 fn answer_lines(kind: &Kind) -> Option<Vec<String>> {
     let lines = match kind {
-        Kind::Single { answer, wrong } => {
+        Kind::Single(Single { answer, wrong, .. }) => {
             let wrong = wrong.iter().map(|w| choice('~', None, w));
             std::iter::once(choice('=', None, answer))
                 .chain(wrong)
                 .collect()
         }
-        Kind::Multi { answers, wrong } => {
+        Kind::Multi(Multi { answers, wrong, .. }) => {
             let right = 100.0 / answers.len() as f64;
             let penalty = -100.0 / wrong.len() as f64;
             let answers = answers.iter().map(|a| choice('~', Some(right), a));
@@ -58,17 +58,21 @@ fn answer_lines(kind: &Kind) -> Option<Vec<String>> {
                 .chain(wrong.iter().map(|w| choice('~', Some(penalty), w)))
                 .collect()
         }
-        Kind::TrueFalse { answer } => vec![if *answer { "TRUE" } else { "FALSE" }.to_string()],
-        Kind::Text { answer, accept } => std::iter::once(answer)
+        Kind::TrueFalse(TrueFalse { answer, .. }) => {
+            vec![if *answer { "TRUE" } else { "FALSE" }.to_string()]
+        }
+        Kind::Text(Text { answer, accept, .. }) => std::iter::once(answer)
             .chain(accept)
             .map(|a| choice('=', None, a))
             .collect(),
-        Kind::Number { answer, tolerance } if *tolerance > 0.0 => {
+        Kind::Number(Number {
+            answer, tolerance, ..
+        }) if *tolerance > 0.0 => {
             vec![format!("#{answer}:{tolerance}")]
         }
-        Kind::Number { answer, .. } => vec![format!("#{answer}")],
-        Kind::Order { .. } => return None,
-        Kind::Match { pairs } => pairs
+        Kind::Number(Number { answer, .. }) => vec![format!("#{answer}")],
+        Kind::Order(_) | Kind::Cloze(_) => return None,
+        Kind::Match(Match { pairs, .. }) => pairs
             .iter()
             .map(|(l, r)| format!("={} -> {}", escape(l), escape(r)))
             .collect(),
@@ -110,6 +114,7 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bank::Order;
 
     #[test]
     fn escapes_specials() {
@@ -121,10 +126,11 @@ mod tests {
 
     #[test]
     fn multi_weights_sum_to_100() {
-        let kind = Kind::Multi {
+        let kind = Kind::Multi(Multi {
             answers: vec!["a".into(), "b".into(), "c".into()],
             wrong: vec!["d".into()],
-        };
+            ..Multi::default()
+        });
         let lines = answer_lines(&kind).unwrap();
         assert_eq!(
             lines,
@@ -137,10 +143,11 @@ mod tests {
         let mut q = Question::new(
             "n",
             "How many?",
-            Kind::Number {
+            Kind::Number(Number {
                 answer: 5.0,
                 tolerance: 0.5,
-            },
+                ..Number::default()
+            }),
         );
         q.explanation = Some("Because: 5".into());
         let bank = Bank {
@@ -156,9 +163,9 @@ mod tests {
         let order = Question::new(
             "o",
             "Order",
-            Kind::Order {
+            Kind::Order(Order {
                 items: vec!["a".into(), "b".into()],
-            },
+            }),
         );
         let bank = Bank {
             title: "T".into(),

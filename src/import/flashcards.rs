@@ -10,7 +10,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::common::{Draft, Parsed, Skipped};
 use crate::bank::id::slug;
-use crate::bank::{Kind, Question};
+use crate::bank::{Kind, Question, Single, Text};
 
 /// One card: where it is, its two sides, its tags.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,20 +87,22 @@ pub fn add_questions(cards: &[Card], options: &CardOptions, parsed: &mut Parsed)
                 (&card.front, &card.back)
             };
             let kind = match options.style {
-                CardStyle::Text => Kind::Text {
+                CardStyle::Text => Kind::Text(Text {
                     answer: answer.clone(),
                     accept: Vec::new(),
-                },
+                    ..Text::default()
+                }),
                 CardStyle::Single => {
                     let wrong = pool.wrong_choices(answer, options.choices, index);
                     if wrong.is_empty() {
                         parsed.skipped.push(no_wrong_choices(card, parsed.unit));
                         continue;
                     }
-                    Kind::Single {
+                    Kind::Single(Single {
                         answer: answer.clone(),
                         wrong,
-                    }
+                        ..Single::default()
+                    })
                 }
             };
             let mut question = Question::new("", prompt.clone(), kind);
@@ -236,7 +238,7 @@ mod tests {
             ("bird", "oiseau"),
         ]);
         for kind in kinds(&set, CardOptions::default()) {
-            let Kind::Single { answer, wrong } = kind else {
+            let Kind::Single(Single { answer, wrong, .. }) = kind else {
                 panic!("single expected")
             };
             assert!(
@@ -280,7 +282,7 @@ mod tests {
         let answers: Vec<_> = kinds(&set, options)
             .into_iter()
             .map(|k| match k {
-                Kind::Text { answer, .. } => answer,
+                Kind::Text(Text { answer, .. }) => answer,
                 _ => panic!("text expected"),
             })
             .collect();

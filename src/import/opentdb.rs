@@ -6,7 +6,7 @@ use serde_json::value::RawValue;
 use super::common::{Draft, ImportError, Parsed, Skipped, line_of};
 use crate::bank::diagnostic::json_error_parts;
 use crate::bank::id::slug;
-use crate::bank::{Difficulty, Kind, Question};
+use crate::bank::{Difficulty, Kind, Question, Single, TrueFalse};
 
 /// One result as the API sends it; text is encoded (HTML entities by default).
 #[derive(Deserialize)]
@@ -159,13 +159,20 @@ fn draft(result: TriviaResult, line: usize, encoding: Encoding) -> Result<Draft,
     let decode = |text: &str| encoding.decode(text);
     let correct = decode(&result.correct_answer);
     let kind = match decode(&result.kind).as_str() {
-        "multiple" => Kind::Single {
+        "multiple" => Kind::Single(Single {
             answer: correct,
             wrong: result.incorrect_answers.iter().map(|w| decode(w)).collect(),
-        },
+            ..Single::default()
+        }),
         "boolean" => match correct.to_ascii_lowercase().as_str() {
-            "true" => Kind::TrueFalse { answer: true },
-            "false" => Kind::TrueFalse { answer: false },
+            "true" => Kind::TrueFalse(TrueFalse {
+                answer: true,
+                ..TrueFalse::default()
+            }),
+            "false" => Kind::TrueFalse(TrueFalse {
+                answer: false,
+                ..TrueFalse::default()
+            }),
             other => {
                 return Err(Skipped::new(
                     line,
@@ -223,16 +230,23 @@ mod tests {
         assert_eq!(q.prompt, "Who sang \"Café & Co's\"?");
         assert_eq!(
             q.kind,
-            Kind::Single {
+            Kind::Single(Single {
                 answer: "A & B".into(),
-                wrong: vec!["C".into(), "D".into(), "E".into()]
-            }
+                wrong: vec!["C".into(), "D".into(), "E".into()],
+                ..Single::default()
+            })
         );
         assert_eq!(q.tags, ["entertainment-music"]);
         assert_eq!(q.difficulty, Difficulty::Easy);
         assert_eq!(q.id, "who-sang-cafe-co-s");
         let tf = &imported.bank.questions[1];
-        assert_eq!(tf.kind, Kind::TrueFalse { answer: true });
+        assert_eq!(
+            tf.kind,
+            Kind::TrueFalse(TrueFalse {
+                answer: true,
+                ..TrueFalse::default()
+            })
+        );
         assert_eq!(tf.prompt, "Water boils at 100°C at sea level.");
     }
 

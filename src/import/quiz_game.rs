@@ -3,7 +3,7 @@
 
 use super::common::{Draft, ImportError, Parsed, Skipped};
 use super::table::{Header, Row};
-use crate::bank::{Kind, Question};
+use crate::bank::{Kind, Question, Single};
 
 /// A template's column titles (prefixes, compared folded) and the names notes give them.
 #[derive(Debug, Clone, Copy)]
@@ -156,10 +156,11 @@ fn question(row: GameRow, template: &Template) -> Result<Draft, Skipped> {
         ));
     }
     let kind = match right.as_slice() {
-        [answer] => Kind::Single {
+        [answer] => Kind::Single(Single {
             answer: answer.clone(),
             wrong,
-        },
+            ..Single::default()
+        }),
         _ => any_one_right(right, wrong)
             .map_err(|reason| Skipped::row(row.number, Some(template.correct), reason))?,
     };

@@ -106,7 +106,7 @@ fn describe(separator: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::Kind;
+    use crate::bank::{Kind, Text};
 
     #[test]
     fn custom_separators_split_cards_and_sides() {
@@ -126,7 +126,7 @@ mod tests {
             .collect();
         assert_eq!(prompts, ["un", "deux"]);
         assert!(
-            matches!(&parsed.drafts[1].question.kind, Kind::Text { answer, .. } if answer == "two")
+            matches!(&parsed.drafts[1].question.kind, Kind::Text(Text { answer, .. }) if answer == "two")
         );
         assert_eq!(parsed.skipped[0].location(), ": card 4");
         assert!(parsed.skipped[0].reason.contains("no \" - \" between"));

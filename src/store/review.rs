@@ -14,7 +14,8 @@ use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use super::{StoreError, atomic::write_atomic};
-use crate::bank::{Bank, Kind, Question};
+use crate::bank::model::gap_answer_text;
+use crate::bank::{Bank, Kind, Match, Multi, Number, Order, Question, Single, Text, TrueFalse};
 
 /// The review state's file name inside the data directory.
 pub const FILE_NAME: &str = "review.json";
@@ -122,12 +123,19 @@ pub fn prompt_hash(question: &Question) -> u64 {
 
 fn answer_parts(kind: &Kind) -> Vec<String> {
     match kind {
-        Kind::Single { answer, .. } | Kind::Text { answer, .. } => vec![answer.clone()],
-        Kind::Multi { answers, .. } => answers.clone(),
-        Kind::TrueFalse { answer } => vec![answer.to_string()],
-        Kind::Number { answer, .. } => vec![answer.to_string()],
-        Kind::Order { items } => items.clone(),
-        Kind::Match { pairs } => pairs.iter().map(|(l, r)| format!("{l}\u{1e}{r}")).collect(),
+        Kind::Single(Single { answer, .. }) | Kind::Text(Text { answer, .. }) => {
+            vec![answer.clone()]
+        }
+        Kind::Multi(Multi { answers, .. }) => answers.clone(),
+        Kind::TrueFalse(TrueFalse { answer, .. }) => vec![answer.to_string()],
+        Kind::Number(Number { answer, .. }) => vec![answer.to_string()],
+        Kind::Order(Order { items, .. }) => items.clone(),
+        Kind::Match(Match { pairs, .. }) => {
+            pairs.iter().map(|(l, r)| format!("{l}\u{1e}{r}")).collect()
+        }
+        Kind::Cloze(k) => std::iter::once(k.text.clone())
+            .chain(k.gaps.iter().map(|g| gap_answer_text(&g.kind)))
+            .collect(),
     }
 }
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::bank::TrueFalse;
 
 fn now() -> Timestamp {
     "2026-03-01T09:00:00Z".parse().unwrap()
@@ -15,7 +16,10 @@ fn bank() -> Bank {
             Question::new(
                 *id,
                 format!("Prompt {id}?"),
-                Kind::TrueFalse { answer: true },
+                Kind::TrueFalse(TrueFalse {
+                    answer: true,
+                    ..TrueFalse::default()
+                }),
             )
         })
         .collect();

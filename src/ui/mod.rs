@@ -1,6 +1,7 @@
 //! The front ends: a `Prompter` asks one question and shows text; `play` drives a session.
 //! The UI never grades: it hands answers to the engine.
 
+pub mod cloze;
 pub mod fit;
 pub mod form;
 pub mod host;

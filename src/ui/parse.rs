@@ -1,7 +1,7 @@
 //! Plain mode's answer lines: one line per answer, per kind (see DESIGN.md).
 
 use super::labels::{label, position};
-use crate::bank::{Kind, Question};
+use crate::bank::{GapKind, Kind, Question};
 use crate::engine::Answer;
 use crate::engine::grade::parse_number;
 
@@ -20,17 +20,19 @@ pub fn matched_twice(item: &str, left: usize) -> String {
 pub fn parse_answer(q: &Question, items: usize, line: &str) -> Result<Answer, String> {
     let line = line.trim();
     match &q.kind {
-        Kind::Single { .. } => single(line, items).map(Answer::Choice),
-        Kind::Multi { .. } => letters(line, items, None).map(Answer::Choices),
-        Kind::TrueFalse { .. } => truth(line).map(Answer::Bool),
-        Kind::Text { .. } if line.is_empty() => Err("type your answer".into()),
-        Kind::Text { .. } => Ok(Answer::Text(line.to_string())),
-        Kind::Number { .. } => match parse_number(line) {
+        Kind::Single(_) => single(line, items).map(Answer::Choice),
+        Kind::Multi(_) => letters(line, items, None).map(Answer::Choices),
+        Kind::TrueFalse(_) => truth(line).map(Answer::Bool),
+        Kind::Text(_) if line.is_empty() => Err("type your answer".into()),
+        Kind::Text(_) => Ok(Answer::Text(line.to_string())),
+        Kind::Number(_) => match parse_number(line) {
             Some(_) => Ok(Answer::Text(line.to_string())),
             None => Err(NOT_A_NUMBER.into()),
         },
-        Kind::Order { .. } => letters(line, items, Some(items)).map(Answer::Order),
-        Kind::Match { .. } => letters(line, items, Some(items)).map(Answer::Match),
+        Kind::Order(_) => letters(line, items, Some(items)).map(Answer::Order),
+        Kind::Match(_) => letters(line, items, Some(items)).map(Answer::Match),
+        // Plain mode reads a cloze one gap per line (see `parse_gap`).
+        Kind::Cloze(_) => Err("answer each gap on its own line".into()),
     }
 }
 
@@ -89,6 +91,20 @@ fn truth(line: &str) -> Result<bool, String> {
     }
 }
 
+/// Reads one cloze gap's line: a letter for a choice gap (`choices` > 0), else the text.
+pub fn parse_gap(gap: &GapKind, choices: usize, line: &str) -> Result<Answer, String> {
+    let line = line.trim();
+    match gap {
+        GapKind::Single(_) => single(line, choices).map(Answer::Choice),
+        GapKind::Text(_) if line.is_empty() => Err("type your answer".into()),
+        GapKind::Text(_) => Ok(Answer::Text(line.to_string())),
+        GapKind::Number(_) => match parse_number(line) {
+            Some(_) => Ok(Answer::Text(line.to_string())),
+            None => Err("type a number, e.g. 1929".into()),
+        },
+    }
+}
+
 /// Writes an answer as a plain-mode line; `parse_answer` reads it back.
 pub fn format_answer(answer: &Answer) -> String {
     let join = |v: &[usize], sep: &str| v.iter().map(|&p| label(p)).collect::<Vec<_>>().join(sep);
@@ -98,12 +114,18 @@ pub fn format_answer(answer: &Answer) -> String {
         Answer::Bool(b) => if *b { "t" } else { "f" }.into(),
         Answer::Text(t) => t.clone(),
         Answer::Order(v) | Answer::Match(v) => join(v, " "),
+        Answer::Gaps(gaps) => gaps
+            .iter()
+            .map(format_answer)
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bank::{Multi, Number, Order, Single, Text, TrueFalse};
     use proptest::prelude::*;
 
     fn q(kind: Kind) -> Question {
@@ -111,16 +133,17 @@ mod tests {
     }
 
     fn single_q() -> Question {
-        q(Kind::Single {
+        q(Kind::Single(Single {
             answer: "a".into(),
             wrong: vec!["b".into(), "c".into()],
-        })
+            ..Single::default()
+        }))
     }
 
     fn order_q() -> Question {
-        q(Kind::Order {
+        q(Kind::Order(Order {
             items: vec!["1".into(), "2".into(), "3".into()],
-        })
+        }))
     }
 
     #[test]
@@ -136,10 +159,11 @@ mod tests {
 
     #[test]
     fn multi_takes_a_list() {
-        let multi = q(Kind::Multi {
+        let multi = q(Kind::Multi(Multi {
             answers: vec!["a".into()],
             wrong: vec!["b".into(), "c".into()],
-        });
+            ..Multi::default()
+        }));
         assert_eq!(
             parse_answer(&multi, 3, "a,c"),
             Ok(Answer::Choices(vec![0, 2]))
@@ -154,7 +178,10 @@ mod tests {
 
     #[test]
     fn true_false_words() {
-        let tf = q(Kind::TrueFalse { answer: true });
+        let tf = q(Kind::TrueFalse(TrueFalse {
+            answer: true,
+            ..TrueFalse::default()
+        }));
         for (line, want) in [
             ("t", true),
             ("TRUE", true),
@@ -169,19 +196,21 @@ mod tests {
 
     #[test]
     fn text_and_number() {
-        let text = q(Kind::Text {
+        let text = q(Kind::Text(Text {
             answer: "x".into(),
             accept: vec![],
-        });
+            ..Text::default()
+        }));
         assert_eq!(
             parse_answer(&text, 0, " Decca "),
             Ok(Answer::Text("Decca".into()))
         );
         assert!(parse_answer(&text, 0, "   ").is_err());
-        let number = q(Kind::Number {
+        let number = q(Kind::Number(Number {
             answer: 1.0,
             tolerance: 0.0,
-        });
+            ..Number::default()
+        }));
         assert_eq!(
             parse_answer(&number, 0, "1929"),
             Ok(Answer::Text("1929".into()))
@@ -206,7 +235,7 @@ mod tests {
         #![proptest_config(ProptestConfig { rng_seed: proptest::test_runner::RngSeed::Fixed(7), failure_persistence: None, ..ProptestConfig::default() })]
         #[test]
         fn never_panics(line in "\\PC{0,40}") {
-            for question in [single_q(), order_q(), q(Kind::TrueFalse { answer: true }), q(Kind::Number { answer: 1.0, tolerance: 0.0 })] {
+            for question in [single_q(), order_q(), q(Kind::TrueFalse(TrueFalse { answer: true, ..TrueFalse::default() })), q(Kind::Number(Number { answer: 1.0, tolerance: 0.0, ..Number::default() }))] {
                 let _ = parse_answer(&question, 3, &line);
             }
         }

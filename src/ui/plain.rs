@@ -3,10 +3,10 @@
 use std::io::{self, BufRead, Write};
 
 use super::labels::label;
-use super::parse::parse_answer;
+use super::parse::{parse_answer, parse_gap};
 use super::{LineRules, Prompter, render};
 use crate::bank::sanitize::escape;
-use crate::bank::{Kind, Question};
+use crate::bank::{Cloze, GapKind, Kind, Match, Question};
 use crate::engine::Answer;
 use crate::engine::session::Turn;
 
@@ -69,19 +69,68 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let out = &mut self.output;
         writeln!(out, "\n{}", render::header(turn))?;
         writeln!(out, "{}", escape(&q.prompt))?;
+        if let Kind::Cloze(cloze) = &q.kind {
+            writeln!(out, "{}", super::cloze::passage(cloze, None))?;
+        }
         let items = turn.shown.items(q);
-        if let Kind::Match { pairs } = &q.kind {
+        if let Kind::Match(Match { pairs, .. }) = &q.kind {
             for (n, (left, _)) in pairs.iter().enumerate() {
                 writeln!(out, "  {}. {}", n + 1, escape(left))?;
             }
             writeln!(out, "  match each with one of:")?;
         }
-        if !matches!(q.kind, Kind::TrueFalse { .. }) {
+        if !matches!(q.kind, Kind::TrueFalse(_)) {
             for (pos, item) in items.iter().enumerate() {
                 writeln!(out, "  {}) {}", label(pos), escape(item))?;
             }
         }
         Ok(())
+    }
+}
+
+impl<R: BufRead, W: Write> Plain<R, W> {
+    /// Cloze: one line per gap, each prompt naming its gap; a bad line re-asks that gap.
+    fn ask_gaps(&mut self, turn: &Turn, cloze: &Cloze) -> io::Result<Option<Answer>> {
+        let mut answers = Vec::with_capacity(cloze.gaps.len());
+        for (i, gap) in cloze.gaps.iter().enumerate() {
+            let choices = turn.shown.gap_items(turn.question, i);
+            for (pos, item) in choices.iter().enumerate() {
+                writeln!(
+                    self.output,
+                    "  [{}] {}) {}",
+                    i + 1,
+                    label(pos),
+                    escape(item)
+                )?;
+            }
+            let prompt = match choices.len() {
+                0 if matches!(gap.kind, GapKind::Number(_)) => {
+                    format!("Gap {} (a number): ", i + 1)
+                }
+                0 => format!("Gap {}: ", i + 1),
+                n => format!("Gap {} (a-{}): ", i + 1, label(n - 1)),
+            };
+            loop {
+                let Some(line) = super::read_line_with(
+                    &mut self.input,
+                    &mut self.output,
+                    &prompt,
+                    self.echo,
+                    self.rules,
+                )?
+                else {
+                    return Ok(None);
+                };
+                match parse_gap(&gap.kind, choices.len(), &line) {
+                    Ok(answer) => {
+                        answers.push(answer);
+                        break;
+                    }
+                    Err(message) => writeln!(self.output, "  {message}")?,
+                }
+            }
+        }
+        Ok(Some(Answer::Gaps(answers)))
     }
 }
 
@@ -94,16 +143,17 @@ fn instruction(q: &Question, items: usize) -> String {
         ""
     };
     let what = match &q.kind {
-        Kind::Single { .. } => format!("Answer (a-{last})"),
-        Kind::Multi { .. } => "Pick all that apply, e.g. a,c".into(),
-        Kind::TrueFalse { .. } => "True or false? (t/f)".into(),
-        Kind::Text { .. } => "Your answer".into(),
-        Kind::Number { .. } => "Your answer (a number)".into(),
-        Kind::Order { .. } => "Letters in the right order, e.g. c a b".into(),
-        Kind::Match { pairs } => format!(
+        Kind::Single(_) => format!("Answer (a-{last})"),
+        Kind::Multi(_) => "Pick all that apply, e.g. a,c".into(),
+        Kind::TrueFalse(_) => "True or false? (t/f)".into(),
+        Kind::Text(_) => "Your answer".into(),
+        Kind::Number(_) => "Your answer (a number)".into(),
+        Kind::Order(_) => "Letters in the right order, e.g. c a b".into(),
+        Kind::Match(Match { pairs, .. }) => format!(
             "For items 1-{}, the letters of their matches, e.g. b a",
             pairs.len()
         ),
+        Kind::Cloze(_) => "Your answer".into(),
     };
     format!("{what}{hint}: ")
 }
@@ -112,6 +162,9 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     fn ask(&mut self, turn: &Turn) -> io::Result<Option<Answer>> {
         self.write_question(turn)?;
         let q = turn.question;
+        if let Kind::Cloze(cloze) = &q.kind {
+            return self.ask_gaps(turn, cloze);
+        }
         let items = turn.shown.perm.len();
         loop {
             let prompt = instruction(q, items);

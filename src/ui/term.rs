@@ -9,7 +9,7 @@ use super::order_prompt::{self, OrderReply};
 use super::theme::QuizTheme;
 use super::{Prompter, fit, parse, render};
 use crate::bank::sanitize::escape;
-use crate::bank::{Kind, Question};
+use crate::bank::{Cloze, GapKind, Kind, Match, Question};
 use crate::engine::Answer;
 use crate::engine::grade::parse_number;
 use crate::engine::session::Turn;
@@ -115,10 +115,33 @@ impl TermPrompter {
             .write_line(&console::style(format!("  {message}")).yellow().to_string())
     }
 
+    /// Cloze: the passage, then each gap asked in turn.
+    fn gaps(&self, turn: &Turn, cloze: &Cloze) -> io::Result<Option<Answer>> {
+        self.term
+            .write_line(&render::wrap(&super::cloze::passage(cloze, None), ""))?;
+        let mut answers = Vec::with_capacity(cloze.gaps.len());
+        for (i, gap) in cloze.gaps.iter().enumerate() {
+            let prompt = format!("[{}]", i + 1);
+            let answer = match &gap.kind {
+                GapKind::Single(_) => {
+                    let choices = escaped(&turn.shown.gap_items(turn.question, i));
+                    self.select(&prompt, &choices)?.map(Answer::Choice)
+                }
+                GapKind::Text(_) => self.typed(&prompt, false)?.map(Answer::Text),
+                GapKind::Number(_) => self.typed(&prompt, true)?.map(Answer::Text),
+            };
+            match answer {
+                Some(a) => answers.push(a),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(Answer::Gaps(answers)))
+    }
+
     /// Every left item with its number, then one menu of right items per left item; used
     /// right items are marked and, as in plain mode, refused a second time.
     fn match_pairs(&self, q: &Question, rights: &[String]) -> io::Result<Option<Answer>> {
-        let Kind::Match { pairs } = &q.kind else {
+        let Kind::Match(Match { pairs, .. }) = &q.kind else {
             return Ok(None);
         };
         let width = fit::terminal_width();
@@ -200,22 +223,23 @@ impl TermPrompter {
         let q = turn.question;
         let items = escaped(&turn.shown.items(q));
         Ok(match &q.kind {
-            Kind::Single { .. } => {
+            Kind::Single(_) => {
                 let menu = self.fitted(&items)?;
                 self.select("Pick one", &menu)?.map(Answer::Choice)
             }
-            Kind::TrueFalse { .. } => {
+            Kind::TrueFalse(_) => {
                 let choices = ["True".to_string(), "False".to_string()];
                 self.select("True or false?", &choices)?
                     .map(|pos| Answer::Bool(pos == 0))
             }
-            Kind::Multi { .. } => self.several(&items)?.map(Answer::Choices),
-            Kind::Text { .. } => self.typed("Your answer", false)?.map(Answer::Text),
-            Kind::Number { .. } => self
+            Kind::Multi(_) => self.several(&items)?.map(Answer::Choices),
+            Kind::Text(_) => self.typed("Your answer", false)?.map(Answer::Text),
+            Kind::Number(_) => self
                 .typed("Your answer (a number)", true)?
                 .map(Answer::Text),
-            Kind::Order { .. } => self.order(&items)?.map(Answer::Order),
-            Kind::Match { .. } => self.match_pairs(q, &items)?,
+            Kind::Order(_) => self.order(&items)?.map(Answer::Order),
+            Kind::Match(_) => self.match_pairs(q, &items)?,
+            Kind::Cloze(cloze) => self.gaps(turn, cloze)?,
         })
     }
 }

@@ -171,7 +171,7 @@ pub fn lines_picking(
     seed: u64,
     pick: impl Fn(&termquiz::bank::Question) -> String,
 ) -> String {
-    use termquiz::bank::Kind;
+    use termquiz::bank::{Kind, Single};
     use termquiz::engine::{Answer, Session, SessionConfig};
     let config = SessionConfig {
         seed,
@@ -182,7 +182,7 @@ pub fn lines_picking(
     while let Some(turn) = session.current() {
         let wanted = pick(turn.question);
         let answer = match &turn.question.kind {
-            Kind::Single { answer, wrong } => {
+            Kind::Single(Single { answer, wrong, .. }) => {
                 let canonical = std::iter::once(answer)
                     .chain(wrong)
                     .position(|c| *c == wanted)

@@ -1,6 +1,9 @@
 //! The guided questions of `termquiz add`: each answer is checked with the bank's own rules.
 
-use crate::bank::{Bank, Difficulty, Kind, Question, sanitize};
+use crate::bank::{
+    Bank, Difficulty, Kind, Match, Multi, Number, Order, Question, Single, Text, TrueFalse,
+    sanitize,
+};
 use crate::error::{Error, Result};
 use crate::import::{IdMaker, common};
 use crate::ui::form::{Answer, Form};
@@ -83,29 +86,37 @@ fn step<T>(
 fn placeholder(kind: &str) -> Kind {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     match kind {
-        "single" => Kind::Single {
+        "single" => Kind::Single(Single {
             answer: "a".into(),
             wrong: s(&["b"]),
-        },
-        "multi" => Kind::Multi {
+            ..Single::default()
+        }),
+        "multi" => Kind::Multi(Multi {
             answers: s(&["a"]),
             wrong: s(&["b"]),
-        },
-        "true_false" => Kind::TrueFalse { answer: true },
-        "text" => Kind::Text {
+            ..Multi::default()
+        }),
+        "true_false" => Kind::TrueFalse(TrueFalse {
+            answer: true,
+            ..TrueFalse::default()
+        }),
+        "text" => Kind::Text(Text {
             answer: "a".into(),
             accept: vec![],
-        },
-        "number" => Kind::Number {
+            ..Text::default()
+        }),
+        "number" => Kind::Number(Number {
             answer: 0.0,
             tolerance: 0.0,
-        },
-        "order" => Kind::Order {
+            ..Number::default()
+        }),
+        "order" => Kind::Order(Order {
             items: s(&["a", "b"]),
-        },
-        _ => Kind::Match {
+        }),
+        _ => Kind::Match(Match {
             pairs: vec![("a".into(), "1".into()), ("b".into(), "2".into())],
-        },
+            ..Match::default()
+        }),
     }
 }
 
@@ -139,25 +150,29 @@ fn ask_kind(form: &mut dyn Form, kind: &str) -> Step<Kind> {
         Ok(got(f.text(label, None))?.trim().to_string())
     };
     Ok(Ok(match kind {
-        "single" => Kind::Single {
+        "single" => Kind::Single(Single {
             answer: line(form, "Answer")?,
             wrong: got(form.list("Wrong choices"))?,
-        },
-        "multi" => Kind::Multi {
+            ..Single::default()
+        }),
+        "multi" => Kind::Multi(Multi {
             answers: got(form.list("Right answers"))?,
             wrong: got(form.list("Wrong choices"))?,
-        },
-        "true_false" => Kind::TrueFalse {
+            ..Multi::default()
+        }),
+        "true_false" => Kind::TrueFalse(TrueFalse {
             answer: got(form.choose("Answer", &["true", "false"], 0))? == 0,
-        },
-        "text" => Kind::Text {
+            ..TrueFalse::default()
+        }),
+        "text" => Kind::Text(Text {
             answer: line(form, "Answer")?,
             accept: got(form.list("Also accept"))?,
-        },
+            ..Text::default()
+        }),
         "number" => return number(form),
-        "order" => Kind::Order {
+        "order" => Kind::Order(Order {
             items: got(form.list("Items in the right order"))?,
-        },
+        }),
         _ => return pairs(form),
     }))
 }
@@ -167,7 +182,11 @@ fn number(form: &mut dyn Form) -> Step<Kind> {
     let tolerance = got(form.text("Tolerance", Some("0")))?;
     let parse = |s: &str| s.trim().parse::<f64>().ok().filter(|n| n.is_finite());
     Ok(match (parse(&answer), parse(&tolerance)) {
-        (Some(answer), Some(tolerance)) => Ok(Kind::Number { answer, tolerance }),
+        (Some(answer), Some(tolerance)) => Ok(Kind::Number(Number {
+            answer,
+            tolerance,
+            ..Number::default()
+        })),
         (None, _) => Err(format!("\"{}\" is not a number", answer.trim())),
         (_, None) => Err(format!(
             "tolerance \"{}\" is not a number",
@@ -185,5 +204,8 @@ fn pairs(form: &mut dyn Form) -> Step<Kind> {
             None => return Ok(Err(format!("\"{line}\" has no '='; write 'left = right'"))),
         }
     }
-    Ok(Ok(Kind::Match { pairs }))
+    Ok(Ok(Kind::Match(Match {
+        pairs,
+        ..Match::default()
+    })))
 }

@@ -50,10 +50,17 @@ fn indentation(text: &str, offset: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::Kind;
+    use crate::bank::{Kind, TrueFalse};
 
     fn question() -> Question {
-        Question::new("new", "New?", Kind::TrueFalse { answer: true })
+        Question::new(
+            "new",
+            "New?",
+            Kind::TrueFalse(TrueFalse {
+                answer: true,
+                ..TrueFalse::default()
+            }),
+        )
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::answers::{Answers, Numeric, Pair, Value, Weighted};
 use super::blocks::Meta;
 use super::question::GiftQuestion;
-use crate::bank::{Kind, Question};
+use crate::bank::{Kind, Match, Multi, Number, Question, Single, Text, TrueFalse};
 use crate::import::common::{Draft, Skipped};
 
 /// A GIFT question as a draft bank question, or why it cannot be one.
@@ -50,7 +50,10 @@ fn kind(q: &GiftQuestion) -> Result<Kind, Skipped> {
             q.line,
             "essay questions have no answer to grade",
         )),
-        Answers::TrueFalse { answer, .. } => Ok(Kind::TrueFalse { answer: *answer }),
+        Answers::TrueFalse { answer, .. } => Ok(Kind::TrueFalse(TrueFalse {
+            answer: *answer,
+            ..TrueFalse::default()
+        })),
         Answers::Choices {
             one_answer,
             choices,
@@ -87,10 +90,11 @@ fn choices_kind(line: usize, one_answer: bool, choices: &[Weighted]) -> Result<K
                 "a multiple-choice question needs at least two answers",
             ));
         }
-        return Ok(Kind::Single {
+        return Ok(Kind::Single(Single {
             answer: right.text.clone(),
             wrong,
-        });
+            ..Single::default()
+        }));
     }
     let answers = texts(&|c| c.weight > 0.0);
     let wrong = texts(&|c| c.weight <= 0.0);
@@ -106,7 +110,11 @@ fn choices_kind(line: usize, one_answer: bool, choices: &[Weighted]) -> Result<K
             "every answer is right: a GIFT multiple-answer question needs a wrong choice",
         ));
     }
-    Ok(Kind::Multi { answers, wrong })
+    Ok(Kind::Multi(Multi {
+        answers,
+        wrong,
+        ..Multi::default()
+    }))
 }
 
 /// Empty answers and answers written twice, named by their line.
@@ -143,10 +151,11 @@ fn short_kind(line: usize, answers: &[Weighted]) -> Result<Kind, Skipped> {
             "no right answer; give one answer '=' or %100%",
         ));
     };
-    Ok(Kind::Text {
+    Ok(Kind::Text(Text {
         answer,
         accept: right.collect(),
-    })
+        ..Text::default()
+    }))
 }
 
 fn number_kind(line: usize, answers: &[Numeric]) -> Result<Kind, Skipped> {
@@ -158,7 +167,11 @@ fn number_kind(line: usize, answers: &[Numeric]) -> Result<Kind, Skipped> {
         })
         .max_by(|a, b| a.0.total_cmp(&b.0));
     match best {
-        Some((weight, answer, tolerance)) if weight > 0.0 => Ok(Kind::Number { answer, tolerance }),
+        Some((weight, answer, tolerance)) if weight > 0.0 => Ok(Kind::Number(Number {
+            answer,
+            tolerance,
+            ..Number::default()
+        })),
         _ => Err(Skipped::new(
             line,
             "no right number; give one answer '=' or %100%",
@@ -178,5 +191,8 @@ fn match_kind(line: usize, pairs: &[Pair]) -> Result<Kind, Skipped> {
             "a matching question needs at least two '=left -> right' pairs",
         ));
     }
-    Ok(Kind::Match { pairs: real })
+    Ok(Kind::Match(Match {
+        pairs: real,
+        ..Match::default()
+    }))
 }

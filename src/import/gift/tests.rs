@@ -1,7 +1,7 @@
 //! Whole-question tests of the GIFT import: text in, bank questions or notes out.
 
 use super::*;
-use crate::bank::{Kind, Question};
+use crate::bank::{Kind, Match, Multi, Number, Question, Single, Text, TrueFalse};
 
 fn one(text: &str) -> Question {
     let imported = parse(text).finish("t", || {});
@@ -26,10 +26,11 @@ fn single_choice_with_title_and_feedback() {
     assert_eq!(q.prompt, "Capital of France?");
     assert_eq!(
         q.kind,
-        Kind::Single {
+        Kind::Single(Single {
             answer: "Paris".into(),
-            wrong: strings(&["Lyon", "Nice"])
-        }
+            wrong: strings(&["Lyon", "Nice"]),
+            ..Single::default()
+        })
     );
     assert_eq!(q.explanation.as_deref(), Some("Right!"));
 }
@@ -39,10 +40,11 @@ fn multi_choice_by_weights() {
     let q = one("Primes? {~%50%2 ~%50%3 ~%-100%4}");
     assert_eq!(
         q.kind,
-        Kind::Multi {
+        Kind::Multi(Multi {
             answers: strings(&["2", "3"]),
-            wrong: strings(&["4"])
-        }
+            wrong: strings(&["4"]),
+            ..Multi::default()
+        })
     );
 }
 
@@ -51,7 +53,10 @@ fn true_false_forms() {
     for (body, answer) in [("T", true), ("TRUE", true), ("F", false), ("false", false)] {
         assert_eq!(
             one(&format!("Sky is green? {{{body}}}")).kind,
-            Kind::TrueFalse { answer }
+            Kind::TrueFalse(TrueFalse {
+                answer,
+                ..TrueFalse::default()
+            })
         );
     }
     let q = one("Water is wet {TRUE#no#yes indeed}");
@@ -63,10 +68,11 @@ fn text_with_variants() {
     let q = one("Who wrote Hamlet? {=Shakespeare =William Shakespeare}");
     assert_eq!(
         q.kind,
-        Kind::Text {
+        Kind::Text(Text {
             answer: "Shakespeare".into(),
-            accept: strings(&["William Shakespeare"])
-        }
+            accept: strings(&["William Shakespeare"]),
+            ..Text::default()
+        })
     );
 }
 
@@ -74,31 +80,35 @@ fn text_with_variants() {
 fn numbers_exact_tolerance_and_range() {
     assert_eq!(
         one("Year? {#1929}").kind,
-        Kind::Number {
+        Kind::Number(Number {
             answer: 1929.0,
-            tolerance: 0.0
-        }
+            tolerance: 0.0,
+            ..Number::default()
+        })
     );
     assert_eq!(
         one("Half? {#2.5:0.01}").kind,
-        Kind::Number {
+        Kind::Number(Number {
             answer: 2.5,
-            tolerance: 0.01
-        }
+            tolerance: 0.01,
+            ..Number::default()
+        })
     );
     assert_eq!(
         one("Five-ish? {#4..6}").kind,
-        Kind::Number {
+        Kind::Number(Number {
             answer: 5.0,
-            tolerance: 1.0
-        }
+            tolerance: 1.0,
+            ..Number::default()
+        })
     );
     assert_eq!(
         one("Two? {#=2:0 =%50%3:0}").kind,
-        Kind::Number {
+        Kind::Number(Number {
             answer: 2.0,
-            tolerance: 0.0
-        }
+            tolerance: 0.0,
+            ..Number::default()
+        })
     );
 }
 
@@ -107,9 +117,10 @@ fn matching_pairs() {
     let q = one("Match {=cat -> meow =dog -> woof}");
     assert_eq!(
         q.kind,
-        Kind::Match {
-            pairs: vec![("cat".into(), "meow".into()), ("dog".into(), "woof".into())]
-        }
+        Kind::Match(Match {
+            pairs: vec![("cat".into(), "meow".into()), ("dog".into(), "woof".into())],
+            ..Match::default()
+        })
     );
 }
 
@@ -141,10 +152,11 @@ fn crlf_and_bom_are_accepted() {
     let q = one("\u{feff}::a::Q?\r\n{=x\r\n~y}\r\n");
     assert_eq!(
         q.kind,
-        Kind::Single {
+        Kind::Single(Single {
             answer: "x".into(),
-            wrong: strings(&["y"])
-        }
+            wrong: strings(&["y"]),
+            ..Single::default()
+        })
     );
 }
 
@@ -207,18 +219,20 @@ fn bare_answers_are_short_answers() {
     let q = one("Say one {One}");
     assert_eq!(
         q.kind,
-        Kind::Text {
+        Kind::Text(Text {
             answer: "One".into(),
-            accept: vec![]
-        }
+            accept: vec![],
+            ..Text::default()
+        })
     );
     let q = one("Five? {5}");
     assert_eq!(
         q.kind,
-        Kind::Text {
+        Kind::Text(Text {
             answer: "5".into(),
-            accept: vec![]
-        }
+            accept: vec![],
+            ..Text::default()
+        })
     );
 }
 
@@ -268,10 +282,11 @@ fn html_and_format_prefixes_are_cleaned_everywhere() {
     assert_eq!(q.prompt, "Pick blue now");
     assert_eq!(
         q.kind,
-        Kind::Single {
+        Kind::Single(Single {
             answer: "blue".into(),
-            wrong: strings(&["red"])
-        }
+            wrong: strings(&["red"]),
+            ..Single::default()
+        })
     );
 }
 

@@ -4,7 +4,7 @@ use super::cloze;
 use super::terms::{Answer, Body, Combined, Header, Rich};
 use super::text::readable;
 use crate::bank::id::{is_valid_id, slug};
-use crate::bank::{Kind, Question};
+use crate::bank::{Kind, Match, Multi, Number, Order, Question, Single, Text, TrueFalse};
 use crate::import::{Draft, Skipped};
 
 /// Moodle's default overall feedback, which says nothing an explanation needs.
@@ -114,13 +114,16 @@ fn kind(header: &Header, body: &Body) -> Result<Kind, String> {
             single: false,
             answers,
         } => multi_choice(answers),
-        Body::TrueFalse { answer, .. } => Ok(Kind::TrueFalse { answer: *answer }),
+        Body::TrueFalse { answer, .. } => Ok(Kind::TrueFalse(TrueFalse {
+            answer: *answer,
+            ..TrueFalse::default()
+        })),
         Body::ShortAnswer { answers, .. } => short_answer(answers),
         Body::Numerical { answers, .. } => numerical(answers),
         Body::Matching { subquestions } => matching(subquestions),
-        Body::Ordering { items } => Ok(Kind::Order {
+        Body::Ordering { items } => Ok(Kind::Order(Order {
             items: items.iter().map(readable).collect(),
-        }),
+        })),
         Body::Gaps { choices } => {
             let places = cloze::choice_places(&header.text.text);
             if let Some((_, n)) = places.iter().find(|(_, n)| *n == 0 || *n > choices.len()) {
@@ -157,7 +160,11 @@ fn single_choice(answers: &[Answer]) -> Result<Kind, String> {
         return Err("no answer is worth 100%".to_string());
     }
     let wrong = list[1..].iter().map(|(text, _)| text.clone()).collect();
-    Ok(Kind::Single { answer, wrong })
+    Ok(Kind::Single(Single {
+        answer,
+        wrong,
+        ..Single::default()
+    }))
 }
 
 fn multi_choice(answers: &[Answer]) -> Result<Kind, String> {
@@ -166,10 +173,11 @@ fn multi_choice(answers: &[Answer]) -> Result<Kind, String> {
     if right.is_empty() {
         return Err("no answer is worth any credit".to_string());
     }
-    Ok(Kind::Multi {
+    Ok(Kind::Multi(Multi {
         answers: right.into_iter().map(|(t, _)| t).collect(),
         wrong: wrong.into_iter().map(|(t, _)| t).collect(),
-    })
+        ..Multi::default()
+    }))
 }
 
 fn short_answer(answers: &[Answer]) -> Result<Kind, String> {
@@ -190,10 +198,11 @@ fn short_answer(answers: &[Answer]) -> Result<Kind, String> {
             "the answer \"{wild}\" uses a * wildcard, which termquiz cannot grade"
         ));
     }
-    Ok(Kind::Text {
+    Ok(Kind::Text(Text {
         answer: answer.clone(),
         accept: accept.to_vec(),
-    })
+        ..Text::default()
+    }))
 }
 
 /// Moodle's shortanswer `*` matches any characters; `\*` is a literal star.
@@ -209,7 +218,11 @@ fn numerical(answers: &[Answer]) -> Result<Kind, String> {
     let Some((answer, tolerance)) = best else {
         return Err("no number is worth 100%".to_string());
     };
-    Ok(Kind::Number { answer, tolerance })
+    Ok(Kind::Number(Number {
+        answer,
+        tolerance,
+        ..Number::default()
+    }))
 }
 
 fn matching(subquestions: &[(Rich, String)]) -> Result<Kind, String> {
@@ -218,7 +231,10 @@ fn matching(subquestions: &[(Rich, String)]) -> Result<Kind, String> {
         .filter(|(question, _)| !question.is_empty())
         .map(|(question, answer)| (readable(question), answer.trim().to_string()))
         .collect();
-    Ok(Kind::Match { pairs })
+    Ok(Kind::Match(Match {
+        pairs,
+        ..Match::default()
+    }))
 }
 
 #[cfg(test)]

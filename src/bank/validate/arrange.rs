@@ -1,0 +1,41 @@
+//! The arranging kinds: `order` and `match`.
+
+use super::problems::{Problems, same_choice};
+use crate::bank::model::{Match, Order};
+use crate::bank::raw::RawQuestion;
+
+pub(super) fn order(raw: &mut RawQuestion, p: &mut Problems) -> Order {
+    Order {
+        items: p.required_list("items", raw.items.take(), 2),
+    }
+}
+
+pub(super) fn matching(raw: &mut RawQuestion, p: &mut Problems) -> Match {
+    let Some(pairs) = raw.pairs.take() else {
+        p.push("missing \"pairs\"");
+        return Match::default();
+    };
+    if pairs.len() < 2 {
+        p.push(format!(
+            "\"pairs\" needs at least 2 pairs, not {}",
+            pairs.len()
+        ));
+    }
+    let (left, right): (Vec<String>, Vec<String>) = pairs.into_iter().unzip();
+    // Checked as lists so a repeated left side is named; left items may share a right side.
+    let left = p.list("pairs (left side)", left, 0);
+    let right = p.list_by("pairs (right side)", right, 0, |_, _| false);
+    let extra = p.list("extra", raw.extra.take().unwrap_or_default(), 0);
+    for e in extra
+        .iter()
+        .filter(|e| right.iter().any(|r| same_choice(r, e)))
+    {
+        p.push(format!(
+            "\"extra\" item \"{e}\" is already a right-hand side in \"pairs\"; remove it from \"extra\""
+        ));
+    }
+    Match {
+        pairs: left.into_iter().zip(right).collect(),
+        extra,
+    }
+}
