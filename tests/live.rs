@@ -276,6 +276,9 @@ fn ctrl_c_ends_the_session_for_everyone_and_saves_partial_results() {
     for result in &all {
         assert_eq!(result["interrupted"], true);
         assert_eq!(result["questions"].as_array().unwrap().len(), 1);
+        // The whole session is on record, so the report reads 1 of 4, not 1 of 1.
+        assert_eq!(result["session_questions"], 4);
+        assert_eq!(result["session_max"], 4.0);
     }
     assert!(out.contains("Live class — 2 results"), "{out}");
 }
