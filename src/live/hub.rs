@@ -42,6 +42,8 @@ pub enum Claim<'b> {
     Taken,
     /// That name finished.
     Done,
+    /// As many students as connections allowed have joined; no new name fits.
+    Full,
 }
 
 /// Shared state of one live session.
@@ -149,6 +151,11 @@ impl<'b> Hub<'b> {
                     Claim::Taken
                 }
             };
+        }
+        // Seats outlive their connections: without a bound, reconnecting under new names
+        // would grow the room forever.
+        if seats.len() >= self.cfg.max_connections {
+            return Claim::Full;
         }
         let session = self.new_session(name);
         seats.push(Seat {
@@ -260,7 +267,7 @@ mod tests {
             exam: false,
             session: SessionConfig::default(),
             questions,
-            max_connections: 10,
+            max_connections: 100,
             idle: Duration::from_secs(1),
             pin_tries: 2,
             interactive: false,
@@ -316,6 +323,19 @@ mod tests {
             .collect();
         assert!(layouts.iter().all(|(id, _)| id == "a"));
         assert!(layouts.iter().any(|(_, perm)| *perm != layouts[0].1));
+    }
+
+    #[test]
+    fn no_more_seats_than_connections_allowed() {
+        let mut cfg = config(vec![0]);
+        cfg.max_connections = 2;
+        let bank = bank();
+        let hub = Hub::new(&cfg, &bank);
+        let stream = socket();
+        for name in ["a", "b"] {
+            assert!(matches!(hub.claim(name, &stream), Claim::Seated(..)));
+        }
+        assert!(matches!(hub.claim("c", &stream), Claim::Full));
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub const MAX_NAME_CHARS: usize = 32;
 pub const DEFAULT_MAX_CONNECTIONS: usize = 500;
 /// Seconds a client may stay silent while the host waits for its line.
 pub const DEFAULT_IDLE_SECS: u64 = 600;
+/// Seconds a client may take over the PIN and the name (at most the idle time), so silent
+/// connections cannot hold every slot for long.
+pub const HANDSHAKE_IDLE: Duration = Duration::from_secs(60);
 /// Wrong PINs allowed per address over the whole session; then it is refused.
 pub const DEFAULT_PIN_TRIES: u32 = 10;
 /// Wrong PINs allowed on one connection before it is closed.

@@ -42,11 +42,15 @@ pub fn serve(hub: &Hub<'_>, saver: &dyn Saver, stream: TcpStream) {
     };
     let mut reader = BufReader::new(input);
     let mut writer = output;
+    reader
+        .get_mut()
+        .set_idle(hub.cfg.idle.min(protocol::HANDSHAKE_IDLE));
     let seated = match enter(hub, &mut reader, &mut writer, peer, &stream) {
         Ok(Some(seated)) => seated,
         Ok(None) => return,
         Err(e) => return goodbye(&mut writer, &e),
     };
+    reader.get_mut().set_idle(hub.cfg.idle);
     let (seat, mut session, back) = seated;
     let name = hub.seats()[seat].name.clone();
     hub.note(event(&name, if back { "is back" } else { "joined" }));
@@ -93,6 +97,10 @@ fn enter<'b>(
             Claim::Seated(seat, session, back) => return Ok(Some((seat, *session, back))),
             Claim::Taken => writer.line(say::NAME_TAKEN)?,
             Claim::Done => writer.line(say::ALREADY_DONE)?,
+            Claim::Full => {
+                writer.line(say::FULL)?;
+                return Ok(None);
+            }
         }
     }
     writer.line(say::NO_NAME)?;

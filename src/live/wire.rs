@@ -64,6 +64,11 @@ impl<'h> WireIn<'h> {
         })
     }
 
+    /// Changes how long the client may stay silent.
+    pub fn set_idle(&mut self, idle: Duration) {
+        self.idle = idle;
+    }
+
     /// Also stop waiting once `round` no longer holds `value` (teacher pace); `None` clears.
     pub fn watch_round(&mut self, round: Option<(&'h AtomicUsize, usize)>) {
         self.round = round;
