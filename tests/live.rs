@@ -406,3 +406,29 @@ fn connections_past_the_limit_are_told_the_room_is_full() {
     let said = third.rest();
     assert!(said.contains("The room is full"), "{said}");
 }
+
+#[test]
+fn a_late_joiner_in_teacher_pace_starts_at_the_open_question() {
+    let host = Host::start(&["--players", "1", "--pace", "teacher"]);
+    let mut early = Peer::tcp(host.port);
+    early.enter("Early");
+    let first = early.next_prompt().expect("first question");
+    early.send(&live_client::answer_for(&first, true));
+    let second = early.next_prompt().expect("second question");
+    assert!(second.contains("Question 2/4"), "{second}");
+    let mut late = Peer::tcp(host.port);
+    late.enter("Late");
+    let joined_at = late.next_prompt().expect("the open question");
+    assert!(joined_at.contains("Question 2/4"), "{joined_at}");
+    let late_done = thread::spawn(move || late.play_after(joined_at, true));
+    early.play_after(second, true);
+    late_done.join().unwrap();
+    let results_dir = host.results();
+    let (code, out, _dir) = host.finish(Duration::from_secs(10));
+    assert_eq!(code, 0, "{out}");
+    let all = results(&results_dir);
+    let late = result_of(&all, "Late");
+    assert_eq!(late["questions"][0]["answer"], "(no answer)");
+    assert_eq!(late["score"], 3.0);
+    assert_eq!(result_of(&all, "Early")["score"], 4.0);
+}

@@ -85,7 +85,7 @@ pub fn round_result(answers: &[(String, usize, bool)], top: &[(String, f64)]) ->
     let mut out = String::new();
     let most = answers.iter().map(|a| a.1).max().unwrap_or(0).max(1);
     for (answer, count, right) in answers.iter().take(8) {
-        let bar = "█".repeat((count * 20).div_ceil(most));
+        let bar = "█".repeat((count * 15).div_ceil(most));
         let mark = if *right {
             style("✔").green()
         } else {
