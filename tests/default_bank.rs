@@ -48,12 +48,7 @@ fn the_embedded_bank_is_valid_and_large_enough() {
 #[test]
 fn every_kind_is_used_at_least_three_times() {
     let bank = bank::default_bank().unwrap();
-    // The cloze kind is new (issue 12); the default bank gains cloze questions separately.
-    let mut kinds: BTreeMap<&str, usize> = Kind::NAMES
-        .iter()
-        .filter(|k| **k != "cloze")
-        .map(|k| (*k, 0))
-        .collect();
+    let mut kinds: BTreeMap<&str, usize> = Kind::NAMES.iter().map(|k| (*k, 0)).collect();
     for q in &bank.questions {
         *kinds.entry(q.kind.name()).or_default() += 1;
     }
@@ -396,16 +391,53 @@ fn the_readme_plain_mode_example_runs_as_shown() {
     let readme = include_str!("../README.md");
     assert!(
         readme.contains(
-            "printf 'b\\nt\\noriginal soundtrack\\n' | termquiz play --seed 310 -n 3   # 2 of 3 right"
+            "printf 'a\\nthe GOT\\nc\\nnoise\\n' | termquiz play --seed 19 -n 3   # 2 of 3 right"
         ),
         "the README example changed: update this test with it"
     );
     common::Quiz::new()
-        .args(["play", "--seed", "310", "-n", "3"])
-        .stdin("b\nt\noriginal soundtrack\n")
+        .args(["play", "--seed", "19", "-n", "3"])
+        .stdin("a\nthe GOT\nc\nnoise\n")
         .run()
         .code(0)
-        .stdout_has("What does the article call soundtracks that are recorded on CD?")
+        .stdout_has("Fill in the gaps in these sentences about cast recording.")
         .stdout_has("2 of 3 right")
         .stdout_has("Review of 1 missed:");
+}
+
+/// Every wrong choice says why it is wrong, and a true/false question answers both ways.
+#[test]
+fn every_wrong_choice_and_both_true_false_answers_have_feedback() {
+    let mut missing = Vec::new();
+    for q in raw_questions() {
+        let feedback = |part: &Value, key: &str| {
+            part["feedback"][key]
+                .as_str()
+                .is_some_and(|f| !f.trim().is_empty())
+        };
+        let mut wrong_of = |part: &Value, place: String| {
+            for wrong in part["wrong"].as_array().into_iter().flatten() {
+                let wrong = wrong.as_str().unwrap();
+                if !feedback(part, wrong) {
+                    missing.push(format!("{place}: wrong choice {wrong:?}"));
+                }
+            }
+        };
+        wrong_of(&q, q["id"].to_string());
+        for (n, gap) in q["gaps"].as_array().into_iter().flatten().enumerate() {
+            wrong_of(gap, format!("{} gap {}", q["id"], n + 1));
+        }
+        if q["kind"] == "true_false" {
+            for key in ["true", "false"] {
+                if !feedback(&q, key) {
+                    missing.push(format!("{}: answer {key}", q["id"]));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "no feedback for:\n{}",
+        missing.join("\n")
+    );
 }
