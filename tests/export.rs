@@ -12,21 +12,34 @@ fn termquiz() -> Command {
     cmd
 }
 
-/// What GIFT keeps of a question: id, prompt, kind with answers, explanation.
+/// What GIFT keeps of a question: id, prompt, kind with answers, explanation. The export
+/// leaves out order and cloze questions and does not write per-answer feedback yet.
 fn essence(questions: &[Question]) -> Vec<(String, String, Kind, Option<String>)> {
     let keep = |q: &Question| {
         (
             q.id.clone(),
             q.prompt.clone(),
-            q.kind.clone(),
+            without_feedback(q.kind.clone()),
             q.explanation.clone(),
         )
     };
     questions
         .iter()
-        .filter(|q| !matches!(q.kind, Kind::Order(_)))
+        .filter(|q| !matches!(q.kind, Kind::Order(_) | Kind::Cloze(_)))
         .map(keep)
         .collect()
+}
+
+fn without_feedback(mut kind: Kind) -> Kind {
+    match &mut kind {
+        Kind::Single(k) => k.feedback = Default::default(),
+        Kind::Multi(k) => k.feedback = Default::default(),
+        Kind::TrueFalse(k) => k.feedback = Default::default(),
+        Kind::Text(k) => k.feedback = Default::default(),
+        Kind::Number(k) => k.feedback = Default::default(),
+        Kind::Order(_) | Kind::Match(_) | Kind::Cloze(_) => {}
+    }
+    kind
 }
 
 fn round_trip(bank: &Bank) -> Bank {
