@@ -43,7 +43,16 @@ fn list_into_a_pipe_cut_prompts_at_120_columns_so_grep_missed_text() {
 
 #[test]
 fn list_json_round_trips_through_validate() {
-    let path = fixture("banks/all-kinds.json").display().to_string();
+    list_json_round_trips("banks/all-kinds.json");
+}
+
+#[test]
+fn list_json_round_trips_every_field_of_the_richer_format() {
+    list_json_round_trips("banks/rich-format.json");
+}
+
+fn list_json_round_trips(name: &str) {
+    let path = fixture(name).display().to_string();
     let first = Quiz::new()
         .args(["list", &path, "--format", "json"])
         .run()
@@ -56,7 +65,7 @@ fn list_json_round_trips_through_validate() {
         .code(0)
         .stdout;
     assert_eq!(first, again);
-    let original = bank::load_file(&fixture("banks/all-kinds.json")).unwrap();
+    let original = bank::load_file(&fixture(name)).unwrap();
     assert_eq!(
         bank::parse("again.json", first.as_bytes()).unwrap(),
         original

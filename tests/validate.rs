@@ -7,6 +7,10 @@ use common::{Quiz, fixture};
 /// Each bad fixture and the diagnostic it must produce (after the file name).
 const BAD: &[(&str, &str)] = &[
     (
+        "also-credit-out-of-range",
+        r#": questions[0] (id "n"): "also[0].credit" must be from 0 to 1, not 1.5"#,
+    ),
+    (
         "answer-in-wrong",
         r#": questions[0] (id "q1"): "answer" also appears in "wrong": "A"; remove it from "wrong""#,
     ),
@@ -17,6 +21,38 @@ const BAD: &[(&str, &str)] = &[
     (
         "bidi-override",
         r#": questions[0] (id "q1"): "prompt" contains the control character U+202E; remove it"#,
+    ),
+    (
+        "cloze-field-of-other-gap-kind",
+        r#": questions[0] (id "c"): gaps[0]: "wrong" is not used by kind "text"; remove it"#,
+    ),
+    (
+        "cloze-gap-invalid",
+        r#": questions[0] (id "c"): gaps[0]: missing "wrong""#,
+    ),
+    (
+        "cloze-gap-never-used",
+        r#": questions[0] (id "c"): gaps[1] (gap 2) is never used; put {2} in "text" where it goes"#,
+    ),
+    (
+        "cloze-gap-unknown-kind",
+        r#": questions[0] (id "c"): gaps[0]: unknown kind "match"; use one of single, text, number"#,
+    ),
+    (
+        "cloze-gap-used-twice",
+        r#": questions[0] (id "c"): "text" has {1} 2 times; each gap goes in one place"#,
+    ),
+    (
+        "cloze-gap-weight-zero",
+        r#": questions[0] (id "c"): gaps[0]: "weight" must be above 0, not 0"#,
+    ),
+    (
+        "cloze-placeholder-without-gap",
+        r#": questions[0] (id "c"): "text" has {3} but "gaps" has only 2; add gap 3 or remove {3}"#,
+    ),
+    (
+        "cloze-without-gaps",
+        r#": questions[0] (id "c"): missing "gaps""#,
     ),
     (
         "control-character",
@@ -39,8 +75,24 @@ const BAD: &[(&str, &str)] = &[
         r#": questions[0] (id "q1"): "prompt" is empty"#,
     ),
     (
+        "feedback-empty",
+        r#": questions[0] (id "q1"): "feedback" for "*" is empty; write it or remove the key"#,
+    ),
+    (
+        "feedback-key-twice",
+        r#": questions[0] (id "q1"): "feedback" lists "Galilee " twice; remove one"#,
+    ),
+    (
+        "feedback-names-no-choice",
+        r#": questions[0] (id "q1"): "feedback" key "Rome" names no choice; use a choice or "*""#,
+    ),
+    (
         "field-of-other-kind",
         r#": questions[0] (id "t"): "wrong" is not used by kind "text"; remove it"#,
+    ),
+    (
+        "match-extra-is-a-right-side",
+        r#": questions[0] (id "m"): "extra" item "1960s" is already a right-hand side in "pairs"; remove it from "extra""#,
     ),
     (
         "match-one-pair",
@@ -64,8 +116,20 @@ const BAD: &[(&str, &str)] = &[
         ": not valid UTF-8 at byte 15; save the file as UTF-8",
     ),
     (
+        "number-feedback-key",
+        r#": questions[0] (id "n"): "feedback" key "1938" names no answer; use a number from "answer" or "also", or "*""#,
+    ),
+    (
         "order-one-item",
         r#": questions[0] (id "o"): "items" needs at least 2 items"#,
+    ),
+    (
+        "partial-credit-out-of-range",
+        r#": questions[0] (id "q1"): "partial" credit of "Galilee" must be between 0 and 1 (both excluded), not 1.5"#,
+    ),
+    (
+        "partial-not-a-wrong-choice",
+        r#": questions[0] (id "q1"): "partial" key "Nazareth" is not a wrong choice; partial credit goes to choices in "wrong""#,
     ),
     (
         "single-no-wrong",
@@ -73,8 +137,20 @@ const BAD: &[(&str, &str)] = &[
     ),
     ("syntax-error", ":4:39: expected `,` or `}`"),
     (
+        "text-partial-is-a-full-answer",
+        r#": questions[0] (id "t"): "partial" key "photoplay magazine " is already a full answer in "answer" or "accept"; remove it from "partial""#,
+    ),
+    (
+        "true-false-feedback-key",
+        r#": questions[0] (id "t"): "feedback" key "yes" names no answer; use "true", "false" or "*""#,
+    ),
+    (
         "true-false-string-answer",
         r#": questions[0] (id "t"): "answer" must be true or false, not "true""#,
+    ),
+    (
+        "unit-zero-multiplier",
+        r#": questions[0] (id "n"): "units[1].multiplier" must be above 0, not 0"#,
     ),
     (
         "unknown-difficulty",
@@ -87,6 +163,26 @@ const BAD: &[(&str, &str)] = &[
     (
         "unknown-kind",
         r#": questions[0] (id "q1"): unknown kind "essay"; use one of single, multi"#,
+    ),
+    (
+        "weights-missing-an-answer",
+        r#": questions[0] (id "m"): "weights" gives no weight to the answer "b"; answers need a weight above 0"#,
+    ),
+    (
+        "weights-names-no-choice",
+        r#": questions[0] (id "m"): "weights" key "z" names no choice; use a choice from "answers" or "wrong""#,
+    ),
+    (
+        "weights-not-summing-to-one",
+        r#": questions[0] (id "m"): the weights of "answers" add up to 0.9, not 1; right choices share the whole credit"#,
+    ),
+    (
+        "weights-out-of-range",
+        r#": questions[0] (id "m"): "weights" of "c" must be from -1 to 1, not -2"#,
+    ),
+    (
+        "weights-positive-on-wrong",
+        r#": questions[0] (id "m"): "weights" gives the wrong choice "c" the weight 0.25; wrong choices weigh 0 or less"#,
     ),
     (
         "zero-points",

@@ -19,7 +19,11 @@ pub(super) fn feedback(
         if key.trim() != Feedback::OTHER && !names(&key) {
             p.push(format!("\"feedback\" key \"{key}\" {hint}"));
         }
-        if let Some(text) = p.present_text(&format!("feedback \"{key}\""), text) {
+        if text.trim().is_empty() {
+            p.push(format!(
+                "\"feedback\" for \"{key}\" is empty; write it or remove the key"
+            ));
+        } else if let Some(text) = p.present_text("feedback", text) {
             out.0.push((key, text));
         }
     }

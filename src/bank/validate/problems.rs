@@ -92,7 +92,7 @@ pub(super) fn same_choice(a: &str, b: &str) -> bool {
     a.trim() == b.trim()
 }
 
-/// Two tags are the same when they differ only in case or outer spaces.
+/// Two tags (or typed answers) are the same when they differ only in case or outer spaces.
 pub(super) fn same_tag(a: &str, b: &str) -> bool {
     let fold = |s: &str| {
         s.trim()

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::feedback::{feedback, partial};
-use super::problems::{Problems, same_choice};
+use super::problems::{Problems, same_choice, same_tag};
 use super::{answer_string, answer_type};
 use crate::bank::model::{Number, NumberAnswer, Text, Unit};
 use crate::bank::raw::{RawNumberAnswer, RawQuestion, RawUnit};
@@ -15,9 +15,16 @@ pub(super) fn text(raw: &mut RawQuestion, p: &mut Problems) -> Option<Text> {
         .take()
         .map(|a| p.list("accept", a, 0))
         .unwrap_or_default();
+    let case_sensitive = raw.case_sensitive.take().unwrap_or(false);
+    // Without case_sensitive, "Photoplay" and "photoplay" are the same typed answer.
+    let same = if case_sensitive {
+        same_choice
+    } else {
+        same_tag
+    };
     let partial = partial(p, raw.partial.take(), |key| {
-        let full = std::iter::once(&answer).chain(&accept);
-        full.clone().any(|a| same_choice(a, key)).then(|| {
+        let mut full = std::iter::once(&answer).chain(&accept);
+        full.any(|a| same(a, key)).then(|| {
             "is already a full answer in \"answer\" or \"accept\"; remove it from \"partial\""
                 .into()
         })
@@ -28,7 +35,7 @@ pub(super) fn text(raw: &mut RawQuestion, p: &mut Problems) -> Option<Text> {
         answer,
         accept,
         partial,
-        case_sensitive: raw.case_sensitive.take().unwrap_or(false),
+        case_sensitive,
         feedback,
     })
 }
