@@ -158,10 +158,20 @@ pub fn session(bank: &Bank) -> Option<Session<'_>> {
 pub fn turn<'s>(session: &'s Session, shown: &Shown) -> Option<Turn<'s>> {
     let base = session.current()?;
     let (number, total, retry) = shown.position();
+    let part = |suffix: &str, prefix: &str| {
+        shown.header.iter().find_map(|p| {
+            p.strip_prefix(prefix)?
+                .strip_suffix(suffix)?
+                .parse::<u32>()
+                .ok()
+        })
+    };
     Some(Turn {
         number,
         total,
         retry,
+        time_limit_ms: part(" s", "").map(|s| u64::from(s) * 1000),
+        streak: part("", "streak "),
         ..base
     })
 }
@@ -260,7 +270,7 @@ mod tests {
     #[test]
     fn answers_map_back_to_the_hosts_letters() {
         let shown = Shown {
-            header: vec!["Question 2/5".into()],
+            header: vec!["Question 2/5".into(), "streak 3".into(), "20 s".into()],
             prompt: "Pick".into(),
             lefts: vec![],
             choices: vec!["p".into(), "q".into(), "r".into()],
@@ -270,6 +280,7 @@ mod tests {
         let session = session(&bank).unwrap();
         let turn = turn(&session, &shown).unwrap();
         assert_eq!((turn.number, turn.total), (2, 5));
+        assert_eq!((turn.streak, turn.time_limit_ms), (Some(3), Some(20_000)));
         let items = turn.shown.items(turn.question);
         let local = items.iter().position(|i| *i == "r").unwrap();
         assert_eq!(answer_line(&Answer::Choice(local), &turn), "c");
