@@ -350,6 +350,8 @@ fn natural_answer(id: &str) -> Option<&'static str> {
         "book-soundtrack-example" => "the GOT",
         "first-cast-recordings-by" => "the UK",
         "cd-soundtrack-name" => "original soundtrack",
+        // Cloze: one line per gap; a choice gap by its letter is left to the layout.
+        "soundtrack-cloze" => "post production\npodcast",
         _ => return None,
     })
 }
