@@ -1,16 +1,17 @@
 //! The inside of a GIFT `{…}` answer block in GIFT's own terms: weights, feedback, numeric
 //! ranges, matching pairs. Kinds are told apart exactly as Moodle's importer does.
 
+use super::percent::fraction_of_percent;
 use super::text::{Format, clean, find_unescaped, split_unescaped, unescaped_positions};
 use crate::import::common::Skipped;
 
-/// One answer with its weight in percent (`=` is 100, `~` is 0 unless `%w%` says otherwise).
+/// One answer with its credit (`=` is 1, `~` is 0 unless `%w%` says otherwise).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weighted {
     /// The answer text, cleaned.
     pub text: String,
-    /// Its weight in percent, -100 to 100.
-    pub weight: f64,
+    /// Its `%weight%` as a fraction, -1 to 1.
+    pub credit: f64,
     /// Its `#feedback`, cleaned.
     pub feedback: Option<String>,
     /// Where the answer is.
@@ -31,8 +32,8 @@ pub enum Value {
 pub struct Numeric {
     /// What it accepts.
     pub value: Value,
-    /// Weight in percent.
-    pub weight: f64,
+    /// Its `%weight%` as a fraction, -1 to 1.
+    pub credit: f64,
     /// Its `#feedback`, cleaned.
     pub feedback: Option<String>,
     /// Where the answer is.
@@ -148,11 +149,11 @@ impl Body<'_> {
             let line = self.line_of_piece(offset, piece);
             let (marker, rest) = marker(piece);
             let (weight, rest) = weight(rest, line)?;
-            let default = if marker == Some('=') { 100.0 } else { 0.0 };
+            let default = if marker == Some('=') { 1.0 } else { 0.0 };
             let (text, feedback) = self.comment(rest);
             choices.push(Weighted {
                 text,
-                weight: weight.unwrap_or(default),
+                credit: weight.unwrap_or(default),
                 feedback,
                 line,
             });
@@ -173,7 +174,7 @@ impl Body<'_> {
             let (text, feedback) = self.comment(rest);
             answers.push(Weighted {
                 text,
-                weight: weight.unwrap_or(100.0),
+                credit: weight.unwrap_or(1.0),
                 feedback,
                 line,
             });
@@ -246,7 +247,7 @@ impl Body<'_> {
             let (value, feedback) = self.comment(rest);
             answers.push(Numeric {
                 value: number_value(&value, line)?,
-                weight: weight.unwrap_or(100.0),
+                credit: weight.unwrap_or(1.0),
                 feedback,
                 line,
             });
@@ -288,18 +289,14 @@ fn marker(piece: &str) -> (Option<char>, &str) {
     }
 }
 
-/// A leading `%weight%` (percent, -100 to 100) and the rest.
+/// A leading `%weight%` (percent, -100 to 100) as a fraction, and the rest.
 fn weight(raw: &str, line: usize) -> Result<(Option<f64>, &str), Skipped> {
     let trimmed = raw.trim_start();
     let Some(rest) = trimmed.strip_prefix('%') else {
         return Ok((None, raw));
     };
     let (value, after) = rest.split_once('%').unwrap_or((rest, ""));
-    let weight = value
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|w| (-100.0..=100.0).contains(w));
+    let weight = fraction_of_percent(value).filter(|w| (-1.0..=1.0).contains(w));
     match weight {
         Some(w) => Ok((Some(w), after)),
         None => Err(Skipped::new(
@@ -355,10 +352,10 @@ mod tests {
         .parse()
     }
 
-    fn w(text: &str, weight: f64, feedback: Option<&str>, line: usize) -> Weighted {
+    fn w(text: &str, percent: f64, feedback: Option<&str>, line: usize) -> Weighted {
         Weighted {
             text: text.into(),
-            weight,
+            credit: percent / 100.0,
             feedback: feedback.map(Into::into),
             line,
         }
@@ -433,7 +430,7 @@ mod tests {
         assert_eq!(other_feedback.as_deref(), Some("no"));
         let values: Vec<_> = answers
             .iter()
-            .map(|a| (a.value, a.weight, a.line))
+            .map(|a| (a.value, a.credit, a.line))
             .collect();
         assert_eq!(
             values,
@@ -443,7 +440,7 @@ mod tests {
                         answer: 9.0,
                         tolerance: 0.0
                     },
-                    100.0,
+                    1.0,
                     2
                 ),
                 (
@@ -459,7 +456,7 @@ mod tests {
                         answer: 4.0,
                         tolerance: 1.0
                     },
-                    100.0,
+                    1.0,
                     4
                 ),
             ]

@@ -38,7 +38,7 @@ fn right_feedback(answers: &Answers) -> Option<String> {
         Answers::TrueFalse { right_feedback, .. } => right_feedback.clone(),
         Answers::Choices { choices: list, .. } | Answers::Short { answers: list } => list
             .iter()
-            .filter(|a| a.weight >= 100.0)
+            .filter(|a| a.credit >= 1.0)
             .find_map(|a| a.feedback.clone()),
         _ => None,
     }
@@ -74,7 +74,7 @@ fn choices_kind(line: usize, one_answer: bool, choices: &[Weighted]) -> Result<K
             .collect()
     };
     if one_answer {
-        let full: Vec<&Weighted> = choices.iter().filter(|c| c.weight >= 100.0).collect();
+        let full: Vec<&Weighted> = choices.iter().filter(|c| c.credit >= 1.0).collect();
         let [right] = full.as_slice() else {
             let reason = if full.is_empty() {
                 "no right answer; mark one with '=' or give it a %100% weight"
@@ -83,7 +83,7 @@ fn choices_kind(line: usize, one_answer: bool, choices: &[Weighted]) -> Result<K
             };
             return Err(Skipped::new(line, reason));
         };
-        let wrong = texts(&|c| c.weight < 100.0);
+        let wrong = texts(&|c| c.credit < 1.0);
         if wrong.is_empty() {
             return Err(Skipped::new(
                 line,
@@ -96,8 +96,8 @@ fn choices_kind(line: usize, one_answer: bool, choices: &[Weighted]) -> Result<K
             ..Single::default()
         }));
     }
-    let answers = texts(&|c| c.weight > 0.0);
-    let wrong = texts(&|c| c.weight <= 0.0);
+    let answers = texts(&|c| c.credit > 0.0);
+    let wrong = texts(&|c| c.credit <= 0.0);
     if answers.is_empty() {
         return Err(Skipped::new(
             line,
@@ -143,7 +143,7 @@ fn check_choices(line: usize, choices: &[Weighted]) -> Result<(), Skipped> {
 fn short_kind(line: usize, answers: &[Weighted]) -> Result<Kind, Skipped> {
     let mut right = answers
         .iter()
-        .filter(|a| a.weight >= 100.0 && a.text != "*")
+        .filter(|a| a.credit >= 1.0 && a.text != "*")
         .map(|a| a.text.clone());
     let Some(answer) = right.next() else {
         return Err(Skipped::new(
@@ -162,7 +162,7 @@ fn number_kind(line: usize, answers: &[Numeric]) -> Result<Kind, Skipped> {
     let best = answers
         .iter()
         .filter_map(|a| match a.value {
-            Value::Near { answer, tolerance } => Some((a.weight, answer, tolerance)),
+            Value::Near { answer, tolerance } => Some((a.credit, answer, tolerance)),
             Value::Any => None,
         })
         .max_by(|a, b| a.0.total_cmp(&b.0));

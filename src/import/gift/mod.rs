@@ -5,6 +5,7 @@
 pub mod answers;
 pub mod blocks;
 pub mod map;
+pub mod percent;
 pub mod question;
 pub mod text;
 

@@ -54,8 +54,8 @@ pub fn clean(raw: &str, default: Format) -> String {
     }
 }
 
-/// Resolves GIFT escapes: `\~ \= \# \{ \} \: \\` and `\n` for a newline; any other
-/// backslash stays as written.
+/// Resolves GIFT escapes: `\~ \= \# \{ \} \: \\`, `\n` for a newline and termquiz's `\>`
+/// (so `-\>` is a literal `->`); any other backslash stays as written.
 pub fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
@@ -66,7 +66,7 @@ pub fn unescape(text: &str) -> String {
         }
         match chars.next() {
             Some('n') => out.push('\n'),
-            Some(n) if "~=#{}:\\".contains(n) => out.push(n),
+            Some(n) if "~=#{}:\\>".contains(n) => out.push(n),
             Some(n) => {
                 out.push('\\');
                 out.push(n);
