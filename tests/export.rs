@@ -175,8 +175,8 @@ fn export_skips_order_questions_with_a_note() {
         .assert()
         .success()
         .stderr("mixed.json: questions[1] (id \"steps\"): skipped: GIFT cannot express order questions\n")
-        .stdout(contains("::pick::Pick \\{one\\}\\: a\\=b? {\n\t=yes \\#1\n\t~no\\~\n\t####Because.\n}\n"))
-        .stdout(contains("::count::How many? {\n\t#12:0.5\n}\n"));
+        .stdout(contains("// [id:pick]\nPick \\{one\\}\\: a\\=b? {\n\t=yes \\#1\n\t~no\\~\n\t####Because.\n}\n"))
+        .stdout(contains("// [id:count]\nHow many? {\n\t#\n\t=%100%12:0.5\n}\n"));
 }
 
 #[test]

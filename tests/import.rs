@@ -67,7 +67,15 @@ fn gift_all_kinds_imports_every_construct() {
     assert_eq!(kinds(&bank), expected);
     let by_id = |id: &str| bank.questions.iter().find(|q| q.id == id).unwrap();
     assert_eq!(
-        by_id("first-soundtrack").explanation.as_deref(),
+        by_id("first-soundtrack").explanation,
+        None,
+        "a right answer's feedback is its own, not the explanation"
+    );
+    let bank::Kind::Single(first) = &by_id("first-soundtrack").kind else {
+        panic!("single")
+    };
+    assert_eq!(
+        first.feedback.get("Snow White and the Seven Dwarfs"),
         Some("Yes, in 1937.")
     );
     assert_eq!(

@@ -20,12 +20,17 @@ pub fn run(args: &ExportArgs) -> Result<()> {
     };
     let name = sanitize::path(&args.bank);
     let mut err = std::io::stderr().lock();
-    for (index, id, reason) in &exported.skipped {
+    let skipped = exported.skipped.iter().map(|s| (s, "skipped"));
+    let mut notes: Vec<_> = skipped
+        .chain(exported.lost.iter().map(|l| (l, "note")))
+        .collect();
+    notes.sort_by_key(|((index, _, _), _)| *index);
+    for ((index, id, reason), what) in notes {
         let id = sanitize::escape(id);
+        let reason = sanitize::escape(reason);
         writeln!(
             err,
-            "{}: questions[{index}] (id \"{id}\"): skipped: {reason}",
-            name
+            "{name}: questions[{index}] (id \"{id}\"): {what}: {reason}"
         )?;
     }
     write_output(args.output.as_deref(), &exported.text)

@@ -26,6 +26,7 @@ pub fn to_csv(bank: &Bank) -> Exported {
     Exported {
         text: String::from_utf8_lossy(&bytes).into_owned(),
         skipped,
+        lost: Vec::new(),
     }
 }
 

@@ -1,123 +1,172 @@
-//! GIFT terms → bank questions, in one place. Every message speaks GIFT's terms.
+//! GIFT terms → bank questions, in one place, so imported questions grade as Moodle grades
+//! them. Every message speaks GIFT's terms; what the bank cannot hold becomes a note.
 
 use super::answers::{Answers, Numeric, Pair, Value, Weighted};
 use super::blocks::Meta;
+use super::percent::percent_of_fraction;
 use super::question::GiftQuestion;
-use crate::bank::{Kind, Match, Multi, Number, Question, Single, Text, TrueFalse};
+use crate::bank::{
+    Feedback, Kind, Match, Multi, Number, NumberAnswer, Question, Single, Text, TrueFalse,
+};
 use crate::import::common::{Draft, Skipped};
 
+/// A draft and the notes about what of it the bank cannot hold.
+pub struct Mapped {
+    /// The question, not yet validated.
+    pub draft: Draft,
+    /// What was left out or changed, with its line.
+    pub notes: Vec<Skipped>,
+}
+
 /// A GIFT question as a draft bank question, or why it cannot be one.
-pub fn draft(q: GiftQuestion, meta: &Meta, category_tags: &[String]) -> Result<Draft, Skipped> {
+pub fn draft(q: GiftQuestion, meta: &Meta, category_tags: &[String]) -> Result<Mapped, Skipped> {
     if q.text.is_empty() {
         return Err(Skipped::new(
             q.line,
             "no question text before the answers '{…}'",
         ));
     }
-    let line = q.line;
-    let kind = kind(&q)?;
-    let right_feedback = right_feedback(&q.answers);
+    let mut notes = Vec::new();
+    let kind = kind(&q, &mut notes)?;
     let mut question = Question::new("", q.text, kind);
-    question.explanation = q.general_feedback.or(right_feedback);
+    question.title = q.title.clone();
+    question.explanation = q.general_feedback;
     for tag in meta.tags.iter().chain(category_tags) {
-        if !question.tags.contains(tag) {
+        if !question.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
             question.tags.push(tag.clone());
         }
     }
-    let id_hint = meta.id.clone().or(q.title);
-    Ok(Draft {
-        line,
-        id_hint,
+    let draft = Draft {
+        line: q.line,
+        id_hint: meta.id.clone().or(q.title),
         question,
-    })
+    };
+    Ok(Mapped { draft, notes })
 }
 
-/// The feedback of the right answer, shown as the explanation when there is no general one.
-fn right_feedback(answers: &Answers) -> Option<String> {
-    match answers {
-        Answers::TrueFalse { right_feedback, .. } => right_feedback.clone(),
-        Answers::Choices { choices: list, .. } | Answers::Short { answers: list } => list
-            .iter()
-            .filter(|a| a.credit >= 1.0)
-            .find_map(|a| a.feedback.clone()),
-        _ => None,
-    }
-}
-
-fn kind(q: &GiftQuestion) -> Result<Kind, Skipped> {
+fn kind(q: &GiftQuestion, notes: &mut Vec<Skipped>) -> Result<Kind, Skipped> {
     match &q.answers {
         Answers::Essay => Err(Skipped::new(
             q.line,
             "essay questions have no answer to grade",
         )),
-        Answers::TrueFalse { answer, .. } => Ok(Kind::TrueFalse(TrueFalse {
-            answer: *answer,
-            ..TrueFalse::default()
-        })),
+        Answers::TrueFalse {
+            answer,
+            wrong_feedback,
+            right_feedback,
+        } => Ok(true_false(*answer, wrong_feedback, right_feedback)),
         Answers::Choices {
-            one_answer,
+            one_answer: true,
             choices,
-        } => choices_kind(q.line, *one_answer, choices),
-        Answers::Short { answers } => short_kind(q.line, answers),
-        Answers::Numerical { answers, .. } => number_kind(q.line, answers),
-        Answers::Match { pairs } => match_kind(q.line, pairs),
+        } => single(q.line, choices, notes),
+        Answers::Choices { choices, .. } => multi(q.line, choices),
+        Answers::Short { answers } => short(q.line, answers, notes),
+        Answers::Numerical {
+            answers,
+            other_feedback,
+        } => numerical(q.line, answers, other_feedback, notes),
+        Answers::Match { pairs } => matching(q.line, pairs),
     }
 }
 
-fn choices_kind(line: usize, one_answer: bool, choices: &[Weighted]) -> Result<Kind, Skipped> {
-    check_choices(line, choices)?;
-    let texts = |keep: &dyn Fn(&Weighted) -> bool| -> Vec<String> {
-        choices
-            .iter()
-            .filter(|c| keep(c))
-            .map(|c| c.text.clone())
-            .collect()
-    };
-    if one_answer {
-        let full: Vec<&Weighted> = choices.iter().filter(|c| c.credit >= 1.0).collect();
-        let [right] = full.as_slice() else {
-            let reason = if full.is_empty() {
-                "no right answer; mark one with '=' or give it a %100% weight"
-            } else {
-                "several answers at 100% in a one-answer question; keep one '=' and give the others '~'"
-            };
-            return Err(Skipped::new(line, reason));
-        };
-        let wrong = texts(&|c| c.credit < 1.0);
-        if wrong.is_empty() {
-            return Err(Skipped::new(
-                line,
-                "a multiple-choice question needs at least two answers",
-            ));
+/// `{T#wrong#right}`: the right feedback goes to the right value, the wrong one to the other.
+fn true_false(answer: bool, wrong: &Option<String>, right: &Option<String>) -> Kind {
+    let mut feedback = Feedback::default();
+    for (value, text) in [(answer, right), (!answer, wrong)] {
+        if let Some(text) = text {
+            feedback.insert(value.to_string(), text.clone());
         }
-        return Ok(Kind::Single(Single {
-            answer: right.text.clone(),
-            wrong,
-            ..Single::default()
-        }));
     }
-    let answers = texts(&|c| c.credit > 0.0);
-    let wrong = texts(&|c| c.credit <= 0.0);
-    if answers.is_empty() {
-        return Err(Skipped::new(
-            line,
-            "no right answer; mark one with '=' or give it a positive %weight%",
+    Kind::TrueFalse(TrueFalse { answer, feedback })
+}
+
+/// Each choice's `#feedback`, keyed by the choice.
+fn choice_feedback(choices: &[Weighted]) -> Feedback {
+    let mut feedback = Feedback::default();
+    for c in choices {
+        if let Some(text) = &c.feedback {
+            feedback.insert(c.text.clone(), text.clone());
+        }
+    }
+    feedback
+}
+
+/// Moodle's one-answer multiple choice: the 100% choice is right, others earn their weight.
+fn single(line: usize, choices: &[Weighted], notes: &mut Vec<Skipped>) -> Result<Kind, Skipped> {
+    check_choices(line, choices)?;
+    let full: Vec<&Weighted> = choices.iter().filter(|c| c.credit >= 1.0).collect();
+    let [right] = full.as_slice() else {
+        let reason = if full.is_empty() {
+            "no right answer; mark one with '=' or give it a %100% weight"
+        } else {
+            "several answers at 100% in a one-answer question; keep one '=' and give the others '~'"
+        };
+        return Err(Skipped::new(line, reason));
+    };
+    let wrong: Vec<&Weighted> = choices.iter().filter(|c| c.credit < 1.0).collect();
+    for c in wrong.iter().filter(|c| c.credit < 0.0) {
+        notes.push(Skipped::new(
+            c.line,
+            format!(
+                "the penalty %{}% of '{}' is left out: a one-answer question earns 0 at worst",
+                percent_of_fraction(c.credit),
+                c.text
+            ),
         ));
     }
-    if wrong.is_empty() {
-        return Err(Skipped::new(
-            line,
-            "every answer is right: a GIFT multiple-answer question needs a wrong choice",
-        ));
-    }
-    Ok(Kind::Multi(Multi {
-        answers,
-        wrong,
-        ..Multi::default()
+    Ok(Kind::Single(Single {
+        answer: right.text.clone(),
+        wrong: wrong.iter().map(|c| c.text.clone()).collect(),
+        partial: wrong
+            .iter()
+            .filter(|c| c.credit > 0.0)
+            .map(|c| (c.text.clone(), c.credit))
+            .collect(),
+        feedback: choice_feedback(choices),
     }))
 }
 
-/// Empty answers and answers written twice, named by their line.
+/// Moodle's multiple-answer choice: positive weights are right, the total is clamped to 0..1.
+fn multi(line: usize, choices: &[Weighted]) -> Result<Kind, Skipped> {
+    check_choices(line, choices)?;
+    let texts = |right: bool| -> Vec<String> {
+        let picked = choices.iter().filter(|c| (c.credit > 0.0) == right);
+        picked.map(|c| c.text.clone()).collect()
+    };
+    let (answers, wrong) = (texts(true), texts(false));
+    if answers.is_empty() {
+        let reason = "no right answer; mark one with '=' or give it a positive %weight%";
+        return Err(Skipped::new(line, reason));
+    }
+    if wrong.is_empty() {
+        let reason = "every answer is right: a GIFT multiple-answer question needs a wrong choice";
+        return Err(Skipped::new(line, reason));
+    }
+    let total: f64 = choices.iter().map(|c| c.credit.max(0.0)).sum();
+    if (total - 1.0).abs() > 0.005 {
+        let reason = format!(
+            "the right answers' weights add up to {}%, not 100%; make them share 100%",
+            (total * 100_000.0).round() / 1000.0
+        );
+        return Err(Skipped::new(line, reason));
+    }
+    let weights: Vec<(String, f64)> = choices.iter().map(|c| (c.text.clone(), c.credit)).collect();
+    let default = default_weights(answers.len(), &weights);
+    Ok(Kind::Multi(Multi {
+        answers,
+        wrong,
+        weights: if default { Vec::new() } else { weights },
+        feedback: choice_feedback(choices),
+    }))
+}
+
+/// Whether weights are termquiz's default rule (right 1/n, wrong −1/n), so they can be left out.
+fn default_weights(right: usize, weights: &[(String, f64)]) -> bool {
+    let share = 1.0 / right as f64;
+    weights.iter().all(|(_, w)| (w.abs() - share).abs() < 1e-4)
+}
+
+/// At least two choices, none empty, none written twice (case counts, as in Moodle).
 fn check_choices(line: usize, choices: &[Weighted]) -> Result<(), Skipped> {
     if choices.len() < 2 {
         return Err(Skipped::new(
@@ -125,74 +174,193 @@ fn check_choices(line: usize, choices: &[Weighted]) -> Result<(), Skipped> {
             "a multiple-choice question needs at least two answers",
         ));
     }
-    for (i, c) in choices.iter().enumerate() {
-        if c.text.is_empty() {
+    distinct(choices.iter().map(|c| (c.text.as_str(), c.line)))
+}
+
+/// Fails on an empty answer or one written twice.
+fn distinct<'a>(items: impl Iterator<Item = (&'a str, usize)>) -> Result<(), Skipped> {
+    let mut seen: Vec<&str> = Vec::new();
+    for (text, line) in items {
+        if text.is_empty() {
             return Err(Skipped::new(
-                c.line,
+                line,
                 "an empty answer; write its text after '=' or '~'",
             ));
         }
-        if choices[..i].iter().any(|earlier| earlier.text == c.text) {
-            let reason = format!("the answer '{}' is written twice; remove one", c.text);
-            return Err(Skipped::new(c.line, reason));
+        if seen.contains(&text) {
+            let reason = format!("the answer '{text}' is written twice; remove one");
+            return Err(Skipped::new(line, reason));
         }
+        seen.push(text);
     }
     Ok(())
 }
 
-fn short_kind(line: usize, answers: &[Weighted]) -> Result<Kind, Skipped> {
-    let mut right = answers
+/// Short answer: 100% answers accepted, others partial; 0% answers and `*` carry feedback.
+fn short(line: usize, answers: &[Weighted], notes: &mut Vec<Skipped>) -> Result<Kind, Skipped> {
+    distinct(answers.iter().map(|a| (a.text.as_str(), a.line)))?;
+    let listed = |a: &&Weighted| a.text != "*";
+    let mut full = answers
         .iter()
-        .filter(|a| a.credit >= 1.0 && a.text != "*")
+        .filter(listed)
+        .filter(|a| a.credit >= 1.0)
         .map(|a| a.text.clone());
-    let Some(answer) = right.next() else {
+    let Some(answer) = full.next() else {
         return Err(Skipped::new(
             line,
             "no right answer; give one answer '=' or %100%",
         ));
     };
+    let mut feedback = Feedback::default();
+    for a in answers {
+        wildcard_notes(a, notes);
+        if let Some(text) = &a.feedback {
+            feedback.insert(a.text.clone(), text.clone());
+        }
+    }
     Ok(Kind::Text(Text {
         answer,
-        accept: right.collect(),
-        ..Text::default()
+        accept: full.collect(),
+        partial: answers
+            .iter()
+            .filter(listed)
+            .filter(|a| a.credit > 0.0 && a.credit < 1.0)
+            .map(|a| (a.text.clone(), a.credit))
+            .collect(),
+        case_sensitive: false,
+        feedback,
     }))
 }
 
-fn number_kind(line: usize, answers: &[Numeric]) -> Result<Kind, Skipped> {
-    let best = answers
-        .iter()
-        .filter_map(|a| match a.value {
-            Value::Near { answer, tolerance } => Some((a.credit, answer, tolerance)),
-            Value::Any => None,
-        })
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match best {
-        Some((weight, answer, tolerance)) if weight > 0.0 => Ok(Kind::Number(Number {
-            answer,
-            tolerance,
-            ..Number::default()
-        })),
-        _ => Err(Skipped::new(
-            line,
-            "no right number; give one answer '=' or %100%",
-        )),
+/// Moodle's `*` wildcard: alone it is any other answer (its credit is noted when lost); inside
+/// an answer termquiz matches it as written.
+fn wildcard_notes(a: &Weighted, notes: &mut Vec<Skipped>) {
+    if a.text == "*" && a.credit != 0.0 {
+        notes.push(Skipped::new(
+            a.line,
+            format!(
+                "'*' at {}% is left out: any other answer earns 0",
+                percent_of_fraction(a.credit)
+            ),
+        ));
+    } else if a.text != "*" && a.text.contains('*') {
+        notes.push(Skipped::new(
+            a.line,
+            format!(
+                "'*' in '{}' is matched as written, not as Moodle's wildcard",
+                a.text
+            ),
+        ));
     }
 }
 
-fn match_kind(line: usize, pairs: &[Pair]) -> Result<Kind, Skipped> {
-    let real: Vec<(String, String)> = pairs
+/// Numerical: the first 100% answer is the answer, every other one an `also` with its credit.
+fn numerical(
+    line: usize,
+    answers: &[Numeric],
+    other: &Option<String>,
+    notes: &mut Vec<Skipped>,
+) -> Result<Kind, Skipped> {
+    let near = |a: &Numeric| match a.value {
+        Value::Near { answer, tolerance } => Some((answer, tolerance)),
+        Value::Any => None,
+    };
+    let Some(primary) = answers
         .iter()
-        .filter(|p| !p.left.is_empty())
-        .map(|p| (p.left.clone(), p.right.clone()))
-        .collect();
+        .position(|a| a.credit >= 1.0 && near(a).is_some())
+    else {
+        return Err(Skipped::new(
+            line,
+            "no right number; give one answer '=' or %100%",
+        ));
+    };
+    let (answer, tolerance) = near(&answers[primary]).unwrap_or_default();
+    let mut feedback = Feedback::default();
+    if let Some(text) = &answers[primary].feedback {
+        feedback.insert(answer.to_string(), text.clone());
+    }
+    let mut also = Vec::new();
+    let others = answers.iter().enumerate().filter(|(i, _)| *i != primary);
+    for (_, a) in others {
+        match near(a) {
+            Some((value, tolerance)) => also.push(NumberAnswer {
+                answer: value,
+                tolerance,
+                credit: credit(a, notes),
+                feedback: a.feedback.clone(),
+            }),
+            None => any_number(a, &mut feedback, notes),
+        }
+    }
+    if let Some(text) = other {
+        feedback.insert(Feedback::OTHER, text.clone());
+    }
+    Ok(Kind::Number(Number {
+        answer,
+        tolerance,
+        also,
+        feedback,
+        ..Number::default()
+    }))
+}
+
+/// A numeric answer's credit; a penalty becomes 0 with a note.
+fn credit(a: &Numeric, notes: &mut Vec<Skipped>) -> f64 {
+    if a.credit < 0.0 {
+        notes.push(Skipped::new(
+            a.line,
+            format!(
+                "the penalty %{}% is left out: a number earns 0 at worst",
+                percent_of_fraction(a.credit)
+            ),
+        ));
+    }
+    (a.credit).clamp(0.0, 1.0)
+}
+
+/// `=*#feedback`: the feedback of any other number; a credit for it is noted as lost.
+fn any_number(a: &Numeric, feedback: &mut Feedback, notes: &mut Vec<Skipped>) {
+    if a.credit != 0.0 {
+        notes.push(Skipped::new(
+            a.line,
+            format!(
+                "'*' at {}% is left out: any other number earns 0",
+                percent_of_fraction(a.credit)
+            ),
+        ));
+    }
+    if let Some(text) = &a.feedback {
+        feedback.insert(Feedback::OTHER, text.clone());
+    }
+}
+
+/// Matching: pairs with a left side; `= -> x` makes `x` a distractor.
+fn matching(line: usize, pairs: &[Pair]) -> Result<Kind, Skipped> {
+    let real: Vec<&Pair> = pairs.iter().filter(|p| !p.left.is_empty()).collect();
     if real.len() < 2 {
         return Err(Skipped::new(
             line,
             "a matching question needs at least two '=left -> right' pairs",
         ));
     }
+    distinct(real.iter().map(|p| (p.left.as_str(), p.line)))?;
+    if let Some(p) = pairs.iter().find(|p| p.right.is_empty()) {
+        return Err(Skipped::new(
+            p.line,
+            "a matching pair needs text after '->'",
+        ));
+    }
+    let mut extra: Vec<String> = Vec::new();
+    for p in pairs.iter().filter(|p| p.left.is_empty()) {
+        if !real.iter().any(|r| r.right == p.right) && !extra.contains(&p.right) {
+            extra.push(p.right.clone());
+        }
+    }
     Ok(Kind::Match(Match {
-        pairs: real,
-        ..Match::default()
+        pairs: real
+            .iter()
+            .map(|p| (p.left.clone(), p.right.clone()))
+            .collect(),
+        extra,
     }))
 }

@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod blocks;
+pub mod export;
 pub mod map;
 pub mod percent;
 pub mod question;
@@ -37,8 +38,11 @@ pub fn parse(text: &str) -> Parsed {
             parsed.skipped.push(description_note(line, &read));
         }
         match read {
-            Ok(q) => match map::draft(q, &meta, &category_tags) {
-                Ok(draft) => parsed.drafts.push(draft),
+            Ok(q) => match map::draft(q, &meta, own_category(&meta, &category_tags)) {
+                Ok(mapped) => {
+                    parsed.drafts.push(mapped.draft);
+                    parsed.notes.extend(mapped.notes);
+                }
                 Err(note) => parsed.skipped.push(note),
             },
             Err(NotAQuestion::Description { line }) => description = Some(line),
@@ -52,6 +56,16 @@ pub fn parse(text: &str) -> Parsed {
         ));
     }
     parsed
+}
+
+/// The category's tags, unless the question's `[tag:…]` comments already name its path (a
+/// file termquiz wrote, where the comments list every tag).
+fn own_category<'a>(meta: &blocks::Meta, category_tags: &'a [String]) -> &'a [String] {
+    let named = meta
+        .tags
+        .iter()
+        .any(|t| t.contains('/') && blocks::category_tags(t) == category_tags);
+    if named { &[] } else { category_tags }
 }
 
 /// Why a text without answers was skipped; a question without text right after it means a

@@ -1,7 +1,9 @@
 //! Whole-question tests of the GIFT import: text in, bank questions or notes out.
 
 use super::*;
-use crate::bank::{Kind, Match, Multi, Number, Question, Single, Text, TrueFalse};
+use crate::bank::{
+    Feedback, Kind, Match, Multi, Number, NumberAnswer, Question, Single, Text, TrueFalse,
+};
 
 fn one(text: &str) -> Question {
     let imported = parse(text).finish("t", || {});
@@ -29,22 +31,32 @@ fn single_choice_with_title_and_feedback() {
         Kind::Single(Single {
             answer: "Paris".into(),
             wrong: strings(&["Lyon", "Nice"]),
+            feedback: Feedback(vec![("Paris".into(), "Right!".into())]),
             ..Single::default()
         })
     );
-    assert_eq!(q.explanation.as_deref(), Some("Right!"));
+    assert_eq!(q.title.as_deref(), Some("capital-fr"));
+    assert_eq!(q.explanation, None);
 }
 
 #[test]
 fn multi_choice_by_weights() {
+    // Moodle's own weights: picking 4 takes away everything.
     let q = one("Primes? {~%50%2 ~%50%3 ~%-100%4}");
     assert_eq!(
         q.kind,
         Kind::Multi(Multi {
             answers: strings(&["2", "3"]),
             wrong: strings(&["4"]),
+            weights: vec![("2".into(), 0.5), ("3".into(), 0.5), ("4".into(), -1.0)],
             ..Multi::default()
         })
+    );
+    // Weights that are termquiz's default rule (right 1/n, wrong -1/n) are left out.
+    let q = one("Primes? {~%50%2 ~%50%3 ~%-50%4}");
+    assert_eq!(
+        q.kind,
+        Kind::Multi(Multi::new(strings(&["2", "3"]), strings(&["4"])))
     );
 }
 
@@ -60,7 +72,17 @@ fn true_false_forms() {
         );
     }
     let q = one("Water is wet {TRUE#no#yes indeed}");
-    assert_eq!(q.explanation.as_deref(), Some("yes indeed"));
+    let feedback = Feedback(vec![
+        ("true".into(), "yes indeed".into()),
+        ("false".into(), "no".into()),
+    ]);
+    assert_eq!(
+        q.kind,
+        Kind::TrueFalse(TrueFalse {
+            answer: true,
+            feedback
+        })
+    );
 }
 
 #[test]
@@ -107,6 +129,10 @@ fn numbers_exact_tolerance_and_range() {
         Kind::Number(Number {
             answer: 2.0,
             tolerance: 0.0,
+            also: vec![NumberAnswer {
+                credit: 0.5,
+                ..NumberAnswer::new(3.0, 0.0)
+            }],
             ..Number::default()
         })
     );
