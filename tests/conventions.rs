@@ -245,7 +245,7 @@ fn export_defaults_to_gift() {
         ])
         .run()
         .code(0);
-    assert!(run.stdout.contains("::single::"), "{}", run.stdout);
+    assert!(run.stdout.contains("// [id:single]"), "{}", run.stdout);
 }
 
 #[test]
