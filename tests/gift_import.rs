@@ -200,3 +200,29 @@ error: gift-messages.gift: nothing could be imported (6 items skipped)
 "
     );
 }
+
+#[test]
+fn export_lists_what_gift_cannot_carry_per_question() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("b.json"),
+        r#"{"title": "B", "questions": [
+  {"id": "pick", "kind": "single", "prompt": "Pick", "answer": "a", "wrong": ["b"],
+   "difficulty": "hard", "points": 2, "hint": "h", "source": "s", "time_limit": 30},
+  {"id": "ok", "kind": "true_false", "prompt": "Fine?", "answer": true},
+  {"id": "steps", "kind": "order", "prompt": "Order", "items": ["a", "b"]}
+]}"#,
+    )
+    .unwrap();
+    Command::cargo_bin("termquiz")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .current_dir(dir.path())
+        .args(["export", "b.json", "--to", "gift"])
+        .assert()
+        .success()
+        .stderr(
+            "b.json: questions[0] (id \"pick\"): note: GIFT cannot carry difficulty, points, hint, source, time_limit; written without them\n\
+             b.json: questions[2] (id \"steps\"): skipped: GIFT cannot express order questions\n",
+        );
+}

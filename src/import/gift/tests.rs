@@ -321,3 +321,59 @@ fn general_feedback_is_split_at_the_last_marker() {
     let q = one("Q {=a ~b ####one####two}");
     assert_eq!(q.explanation.as_deref(), Some("two"));
 }
+
+#[test]
+fn what_the_bank_cannot_hold_gets_a_note() {
+    let imported = parse("P {=a ~%-50%b ~c}\n\nS {=x =%50%*#any\n=y*z}\n\nN {#=5 =%-25%6 =%10%*}")
+        .finish("t", || {});
+    assert_eq!(imported.bank.questions.len(), 3, "{:?}", imported.skipped);
+    let notes: Vec<(usize, &str)> = imported
+        .notes
+        .iter()
+        .map(|n| (n.line, n.reason.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (
+                1,
+                "the penalty %-50% of 'b' is left out: a one-answer question earns 0 at worst"
+            ),
+            (3, "'*' at 50% is left out: any other answer earns 0"),
+            (
+                4,
+                "'*' in 'y*z' is matched as written, not as Moodle's wildcard"
+            ),
+            (
+                6,
+                "the penalty %-25% is left out: a number earns 0 at worst"
+            ),
+            (6, "'*' at 10% is left out: any other number earns 0"),
+        ]
+    );
+}
+
+#[test]
+fn several_full_answers_in_a_one_answer_question_are_skipped() {
+    assert_eq!(
+        skipped("Q {=a =b ~c}").reason,
+        "several answers at 100% in a one-answer question; keep one '=' and give the others '~'"
+    );
+}
+
+#[test]
+fn multi_weights_must_share_100_percent() {
+    assert_eq!(
+        skipped("Q {~%50%a ~%60%b ~c}").reason,
+        "the right answers' weights add up to 110%, not 100%; make them share 100%"
+    );
+}
+
+#[test]
+fn case_different_choices_are_kept_apart() {
+    let q = one("Which? {=GB ~Gb ~gb}");
+    assert_eq!(
+        q.kind,
+        Kind::Single(Single::new("GB", strings(&["Gb", "gb"])))
+    );
+}
