@@ -115,7 +115,7 @@ fn exam_mode_gives_no_feedback_until_the_end() {
         .stdin(&answer_lines(&bank, 3, |n| n % 2 == 0))
         .run()
         .code(0);
-    let (during, after) = run.stdout.split_once("Finished").unwrap();
+    let (during, after) = run.stdout.split_once("\nReview of").unwrap();
     assert!(
         !during.contains("Wrong") && !during.contains("Right!") && !during.contains("streak"),
         "{during}"
@@ -172,7 +172,7 @@ fn count_and_filters_limit_the_quiz() {
         .args(["play", &path, "-n", "2", "--seed", "1"])
         .run()
         .code(130)
-        .stdout_has("2 questions");
+        .stdout_has("2 of 7 questions");
     Quiz::new()
         .args(["play", &path, "--tag", "history", "--seed", "1"])
         .run()
@@ -261,7 +261,7 @@ fn end_of_input_at_every_kind_of_question_exits_130() {
             .run()
             .code(130)
             .stdout_has("Stopped early")
-            .stdout_has("Answered 0 of 1");
+            .stdout_has("Stopped before the first answer: nothing to score.");
     }
 }
 

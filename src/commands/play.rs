@@ -44,8 +44,8 @@ pub fn run(args: &PlayArgs) -> Result<()> {
     guard.disarm();
     // A closed output (`play | head`) ends the session like end of input: saved, exit 130.
     let shown = played
-        .and_then(|()| prompter.show(&render::summary(&session, clock.elapsed(), true)))
-        .and_then(|()| prompter.show(&render::mistakes(&session)));
+        .and_then(|()| prompter.show(&render::mistakes(&session)))
+        .and_then(|()| prompter.show(&render::summary(&session, clock.elapsed(), true)));
     if shown.is_err() {
         session.interrupt();
     }

@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod grade;
 pub mod order;
+pub mod parts;
 pub mod score;
 pub mod session;
 #[cfg(test)]

@@ -7,6 +7,7 @@ use rand::rngs::StdRng;
 use super::answer::Answer;
 use super::grade::{Grade, grade};
 use super::order::{Presented, pick, rng};
+use super::parts::{AnswerPart, answer_parts};
 use super::score::{Tally, award, max_award};
 use crate::bank::filter::Filter;
 use crate::bank::{Bank, GapKind, Kind, Match, Multi, Number, Order, Question, Text, TrueFalse};
@@ -70,6 +71,14 @@ pub struct Outcome {
     pub max: f64,
     /// The answer in words.
     pub answer: String,
+    /// The answer part by part (multi picks, order places, match pairs) with right or wrong.
+    pub parts: Vec<AnswerPart>,
+    /// The time limit, when there was one.
+    pub limit_ms: Option<u64>,
+    /// The credit the answer would have had in time (it came after the limit).
+    pub late_credit: f64,
+    /// The points of `awarded` that are speed bonus.
+    pub bonus: f64,
     /// Time taken.
     pub ms: u64,
     /// The answer came after the time limit.
@@ -193,18 +202,29 @@ impl<'b> Session<'b> {
         let q = &self.bank.questions[shown.question];
         let limit = self.time_limit_ms(q);
         let timed_out = limit.is_some_and(|l| ms > l);
-        let mut grade = match answer {
-            Some(a) if !timed_out => grade(q, &shown, a),
-            _ => Grade::default(),
+        let in_time = match answer {
+            Some(a) => grade(q, &shown, a),
+            None => Grade::default(),
         };
-        if timed_out {
-            grade.note = Some("time over".into());
-        }
+        let late_credit = if timed_out { in_time.credit } else { 0.0 };
+        let grade = if timed_out {
+            Grade {
+                note: Some("time over".into()),
+                ..Grade::default()
+            }
+        } else {
+            in_time
+        };
+        let awarded = award(q.points, grade.credit, ms, limit, self.config.speed_bonus);
         let outcome = Outcome {
             question: shown.question,
-            awarded: award(q.points, grade.credit, ms, limit, self.config.speed_bonus),
+            awarded,
+            bonus: (awarded - f64::from(q.points) * grade.credit.clamp(0.0, 1.0)).max(0.0),
             max: max_award(q.points, self.config.speed_bonus),
             answer: answer.map_or_else(|| "(no answer)".into(), |a| describe_answer(q, &shown, a)),
+            parts: answer.map_or_else(Vec::new, |a| answer_parts(q, &shown, a)),
+            limit_ms: limit,
+            late_credit,
             grade,
             ms,
             timed_out,
