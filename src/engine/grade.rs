@@ -175,8 +175,11 @@ pub fn grade_text(answer: &str, accept: &[String], given: &str) -> Grade {
         if expected == given_norm {
             return Grade::credit(1.0);
         }
-        let distance = strsim::osa_distance(&expected, &given_norm);
-        if distance <= typo_allowance(&expected) && best.is_none_or(|(d, _)| distance < d) {
+        let distance =
+            super::distance::osa_within(&expected, &given_norm, typo_allowance(&expected));
+        if let Some(distance) = distance
+            && best.is_none_or(|(d, _)| distance < d)
+        {
             best = Some((distance, candidate));
         }
     }

@@ -1,6 +1,7 @@
 //! The quiz engine: pure, no I/O. It takes answers and returns grades.
 
 pub mod answer;
+pub mod distance;
 pub mod grade;
 pub mod order;
 pub mod parts;

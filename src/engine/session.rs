@@ -338,7 +338,14 @@ fn describe_gap(q: &Question, shown: &Presented, gap: usize, answer: &Answer) ->
 
 /// The right answer to a question as laid out: what a perfect player would give.
 pub fn correct_answer(q: &Question, shown: &Presented) -> Answer {
-    let pos = |c: usize| shown.position_of(c).unwrap_or(0);
+    // The inverse layout, built once: looking each item up would be quadratic.
+    let mut inverse = vec![0; shown.perm.len()];
+    for (p, &c) in shown.perm.iter().enumerate() {
+        if let Some(slot) = inverse.get_mut(c) {
+            *slot = p;
+        }
+    }
+    let pos = |c: usize| inverse.get(c).copied().unwrap_or(0);
     match &q.kind {
         Kind::Single(_) => Answer::Choice(pos(0)),
         Kind::Multi(Multi { answers, .. }) => {

@@ -51,6 +51,7 @@ fn letters(line: &str, items: usize, exact: Option<usize>) -> Result<Vec<usize>,
         .filter(|t| !t.is_empty())
         .collect();
     let mut picks = Vec::with_capacity(tokens.len());
+    let mut picked = vec![false; items];
     for token in &tokens {
         // The player's typing is echoed back: escaped like any untrusted text.
         let shown = || crate::bank::sanitize::escape_line(token);
@@ -61,7 +62,10 @@ fn letters(line: &str, items: usize, exact: Option<usize>) -> Result<Vec<usize>,
                 last_label(items)
             )
         })?;
-        if picks.contains(&pos) {
+        if picked
+            .get_mut(pos)
+            .is_some_and(|seen| std::mem::replace(seen, true))
+        {
             return Err(format!(
                 "\"{}\" is given twice; give each letter once",
                 shown()

@@ -1,6 +1,6 @@
 //! The arranging kinds: `order` and `match`.
 
-use super::problems::{Problems, same_choice};
+use super::problems::{ChoiceSet, Problems};
 use crate::bank::model::{Match, Order};
 use crate::bank::raw::RawQuestion;
 
@@ -24,12 +24,10 @@ pub(super) fn matching(raw: &mut RawQuestion, p: &mut Problems) -> Match {
     let (left, right): (Vec<String>, Vec<String>) = pairs.into_iter().unzip();
     // Checked as lists so a repeated left side is named; left items may share a right side.
     let left = p.list("pairs (left side)", left, 0);
-    let right = p.list_by("pairs (right side)", right, 0, |_, _| false);
+    let right = p.list_by("pairs (right side)", right, 0, None);
     let extra = p.list("extra", raw.extra.take().unwrap_or_default(), 0);
-    for e in extra
-        .iter()
-        .filter(|e| right.iter().any(|r| same_choice(r, e)))
-    {
+    let rights = ChoiceSet::new(right.iter().map(String::as_str));
+    for e in extra.iter().filter(|e| rights.contains(e)) {
         p.push(format!(
             "\"extra\" item \"{e}\" is already a right-hand side in \"pairs\"; remove it from \"extra\""
         ));

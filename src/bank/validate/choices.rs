@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::feedback::{feedback, partial, weights};
-use super::problems::{Problems, same_choice};
+use super::problems::{ChoiceSet, Problems};
 use super::{answer_string, answer_type};
 use crate::bank::kinds::credit_of;
 use crate::bank::model::{Multi, Single, TrueFalse};
@@ -11,10 +11,8 @@ use crate::bank::raw::RawQuestion;
 
 /// Reports choices listed both as right and wrong.
 fn overlap(p: &mut Problems, right_field: &str, right: &[String], wrong: &[String]) {
-    for r in right
-        .iter()
-        .filter(|r| wrong.iter().any(|w| same_choice(r, w)))
-    {
+    let wrong = ChoiceSet::new(wrong.iter().map(String::as_str));
+    for r in right.iter().filter(|r| wrong.contains(r)) {
         p.push(format!(
             "\"{right_field}\" also appears in \"wrong\": \"{r}\"; remove it from \"wrong\""
         ));
@@ -23,20 +21,17 @@ fn overlap(p: &mut Problems, right_field: &str, right: &[String], wrong: &[Strin
 
 const NO_CHOICE: &str = "names no choice; use a choice or \"*\"";
 
-fn is_choice(all: &[&String], key: &str) -> bool {
-    all.iter().any(|c| same_choice(c, key))
-}
-
 pub(super) fn single(raw: &mut RawQuestion, p: &mut Problems) -> Single {
     let answer = answer_string(raw, p).unwrap_or_default();
     let wrong = p.required_list("wrong", raw.wrong.take(), 1);
     overlap(p, "answer", std::slice::from_ref(&answer), &wrong);
+    let wrong_set = ChoiceSet::new(wrong.iter().map(String::as_str));
     let partial = partial(p, raw.partial.take(), |key| {
-        (!wrong.iter().any(|w| same_choice(w, key)))
+        (!wrong_set.contains(key))
             .then(|| "is not a wrong choice; partial credit goes to choices in \"wrong\"".into())
     });
-    let all: Vec<&String> = std::iter::once(&answer).chain(&wrong).collect();
-    let feedback = feedback(p, raw.feedback.take(), |k| is_choice(&all, k), NO_CHOICE);
+    let all = ChoiceSet::new(std::iter::once(&answer).chain(&wrong).map(String::as_str));
+    let feedback = feedback(p, raw.feedback.take(), |k| all.contains(k), NO_CHOICE);
     Single {
         answer,
         wrong,
@@ -61,7 +56,8 @@ pub(super) fn multi(raw: &mut RawQuestion, p: &mut Problems) -> Multi {
     if !weights.is_empty() {
         weight_rules(p, &answers, &wrong, &weights);
     }
-    let feedback = feedback(p, raw.feedback.take(), |k| is_choice(&all, k), NO_CHOICE);
+    let all = ChoiceSet::new(all.iter().map(|s| s.as_str()));
+    let feedback = feedback(p, raw.feedback.take(), |k| all.contains(k), NO_CHOICE);
     Multi {
         answers,
         wrong,

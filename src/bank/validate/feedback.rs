@@ -1,6 +1,8 @@
 //! Checks shared by several kinds: feedback keyed by answer, and credits or weights per answer.
 
-use super::problems::{Problems, same_choice};
+use std::collections::HashSet;
+
+use super::problems::{ChoiceSet, Problems, choice_key};
 use crate::bank::model::{Credits, Feedback};
 use crate::bank::pairs::Pairs;
 
@@ -12,8 +14,9 @@ pub(super) fn feedback(
     hint: &str,
 ) -> Feedback {
     let mut out = Feedback::default();
+    let mut seen = HashSet::new();
     for (key, text) in raw.map(|f| f.0).unwrap_or_default() {
-        if !keyed(p, "feedback", &key, &out.0) {
+        if !keyed(p, "feedback", &key, &mut seen) {
             continue;
         }
         if key.trim() != Feedback::OTHER && !names(&key) {
@@ -30,13 +33,13 @@ pub(super) fn feedback(
     out
 }
 
-/// A key that is not blank and not listed before in `earlier`.
-fn keyed<V>(p: &mut Problems, field: &str, key: &str, earlier: &[(String, V)]) -> bool {
+/// A key that is not blank and not in `seen` (the keys before it, by [`choice_key`]).
+fn keyed(p: &mut Problems, field: &str, key: &str, seen: &mut HashSet<String>) -> bool {
     if key.trim().is_empty() {
         p.push(format!("\"{field}\" has an empty key; name an answer"));
         return false;
     }
-    if earlier.iter().any(|(k, _)| same_choice(k, key)) {
+    if !seen.insert(choice_key(key)) {
         p.push(format!("\"{field}\" lists \"{key}\" twice; remove one"));
         return false;
     }
@@ -50,8 +53,9 @@ pub(super) fn partial(
     names: impl Fn(&str) -> Option<String>,
 ) -> Credits {
     let mut out = Credits::new();
+    let mut seen = HashSet::new();
     for (key, credit) in raw.map(|c| c.0).unwrap_or_default() {
-        if !keyed(p, "partial", &key, &out) {
+        if !keyed(p, "partial", &key, &mut seen) {
             continue;
         }
         if let Some(problem) = names(&key) {
@@ -70,11 +74,13 @@ pub(super) fn partial(
 /// Checks `weights` keys and range; the kind checks which choice may weigh what.
 pub(super) fn weights(p: &mut Problems, raw: Option<Pairs<f64>>, choices: &[&str]) -> Credits {
     let mut out = Credits::new();
+    let mut seen = HashSet::new();
+    let choices = ChoiceSet::new(choices.iter().copied());
     for (key, weight) in raw.map(|c| c.0).unwrap_or_default() {
-        if !keyed(p, "weights", &key, &out) {
+        if !keyed(p, "weights", &key, &mut seen) {
             continue;
         }
-        if !choices.iter().any(|c| same_choice(c, &key)) {
+        if !choices.contains(&key) {
             p.push(format!(
                 "\"weights\" key \"{key}\" names no choice; use a choice from \"answers\" or \"wrong\""
             ));

@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::id::is_valid_id;
 use super::model::{Difficulty, Kind, Question};
 use super::raw::RawQuestion;
-use problems::{Problems, same_tag};
+use problems::{Problems, tag_key};
 
 /// Fields that only some kinds use, with the kinds that use them.
 const KIND_FIELDS: [(&str, &[&str]); 16] = [
@@ -99,7 +99,7 @@ impl Common {
             hint: p.optional_text("hint", raw.hint),
             tags: raw
                 .tags
-                .map(|t| p.list_by("tags", t, 0, same_tag))
+                .map(|t| p.list_by("tags", t, 0, Some(tag_key)))
                 .unwrap_or_default(),
             difficulty,
             points: positive(p, "points", raw.points).unwrap_or(1),

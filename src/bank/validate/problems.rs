@@ -42,22 +42,24 @@ impl Problems {
         value.and_then(|v| self.present_text(field, v))
     }
 
-    /// A list of valid strings; `same` says which two count as listed twice.
+    /// A list of valid strings; two with the same `key` count as listed twice (no key: any
+    /// repeat is fine). One hash look-up per item, so linear however long the list.
     pub fn list_by(
         &mut self,
         field: &str,
         values: Vec<String>,
         min: usize,
-        same: fn(&str, &str) -> bool,
+        key: Option<fn(&str) -> String>,
     ) -> Vec<String> {
         if values.len() < min {
             let s = if min == 1 { "" } else { "s" };
             self.push(format!("\"{field}\" needs at least {min} item{s}"));
         }
         let mut out: Vec<String> = Vec::with_capacity(values.len());
+        let mut seen = std::collections::HashSet::new();
         for (i, v) in values.into_iter().enumerate() {
             if let Some(v) = self.present_text(&format!("{field}[{i}]"), v) {
-                if out.iter().any(|earlier| same(earlier, &v)) {
+                if key.is_some_and(|key| !seen.insert(key(&v))) {
                     self.push(format!("\"{field}\" lists \"{v}\" twice; remove one"));
                 }
                 out.push(v);
@@ -68,7 +70,7 @@ impl Problems {
 
     /// Choices or answers: the same when equal but for outer spaces ("GB" and "Gb" differ).
     pub fn list(&mut self, field: &str, values: Vec<String>, min: usize) -> Vec<String> {
-        self.list_by(field, values, min, same_choice)
+        self.list_by(field, values, min, Some(choice_key))
     }
 
     pub fn required_list(
@@ -105,4 +107,27 @@ pub(super) fn same_tag(a: &str, b: &str) -> bool {
         return a.eq_ignore_ascii_case(b);
     }
     fold(a) == fold(b)
+}
+
+/// What [`same_choice`] compares, for hash look-ups.
+pub(super) fn choice_key(choice: &str) -> String {
+    choice.trim().to_string()
+}
+
+/// Choices to look up by [`same_choice`] in constant time.
+pub(super) struct ChoiceSet<'a>(std::collections::HashSet<&'a str>);
+
+impl<'a> ChoiceSet<'a> {
+    pub fn new(choices: impl IntoIterator<Item = &'a str>) -> Self {
+        ChoiceSet(choices.into_iter().map(str::trim).collect())
+    }
+
+    pub fn contains(&self, choice: &str) -> bool {
+        self.0.contains(choice.trim())
+    }
+}
+
+/// Two tags are the same when they differ only in case or outer spaces: equal keys.
+pub(super) fn tag_key(tag: &str) -> String {
+    tag.trim().chars().flat_map(char::to_lowercase).collect()
 }
