@@ -149,6 +149,34 @@ fn field_text(cell: &str, html: bool) -> String {
     }
 }
 
+/// A cloze field as a passage with `{1}`, `{2}`… in place of each deletion, in order, and each
+/// deletion's answer; a hint (`{{c1::answer::hint}}`) stays in the passage as `[hint]`.
+pub fn cloze_passage(field: &str) -> (String, Vec<String>) {
+    let mut passage = String::with_capacity(field.len());
+    let mut answers = Vec::new();
+    let mut rest = field;
+    while let Some(start) = rest.find("{{c") {
+        let after = &rest[start + 3..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let body = after[digits..].strip_prefix("::").filter(|_| digits > 0);
+        let Some((inner, tail)) = body.and_then(|b| b.split_once("}}")) else {
+            passage.push_str(&rest[..start + 3]);
+            rest = after;
+            continue;
+        };
+        passage.push_str(&rest[..start]);
+        let (answer, hint) = inner.split_once("::").unwrap_or((inner, ""));
+        answers.push(answer.trim().to_string());
+        passage.push_str(&format!("{{{}}}", answers.len()));
+        if !hint.trim().is_empty() {
+            passage.push_str(&format!(" [{}]", hint.trim()));
+        }
+        rest = tail;
+    }
+    passage.push_str(rest);
+    (passage, answers)
+}
+
 /// Whether a field holds a cloze deletion `{{c1::…}}`.
 fn is_cloze(field: &str) -> bool {
     field.match_indices("{{c").any(|(i, _)| {
@@ -173,6 +201,14 @@ mod tests {
             (b';', false, Some(2), Some(3), 4)
         );
         assert!(read_headers("#separator:twice\n").is_err());
+    }
+
+    #[test]
+    fn cloze_deletions_become_numbered_gaps() {
+        let (passage, answers) =
+            cloze_passage("{{c1::Paris}} is in {{c2::France::country}}; {{c}} stays");
+        assert_eq!(passage, "{1} is in {2} [country]; {{c}} stays");
+        assert_eq!(answers, ["Paris", "France"]);
     }
 
     #[test]
