@@ -18,12 +18,11 @@ fn termquiz() -> Command {
 fn kahoot_header_is_found_below_the_title_rows() {
     let (bank, stderr) = import_fixture("kahoot-template.xlsx", "kahoot", &[]);
     let expected = "\
-kahoot-template.xlsx: row 10, column \"Correct answer(s)\": skipped: several right answers (any one fully right) need multi weights, not in termquiz yet
 kahoot-template.xlsx: row 12, column \"Correct answer(s)\": skipped: no right answer; write its number, e.g. 2
 kahoot-template.xlsx: row 13, column \"Correct answer(s)\": skipped: answer 4 is marked right but is empty
 kahoot-template.xlsx: row 14, column \"Time limit (sec)\": skipped: not a whole number of seconds
 kahoot-template.xlsx: row 15, column \"Question\": skipped: the question is empty
-kahoot-template.xlsx: imported 2 questions, skipped 5
+kahoot-template.xlsx: imported 3 questions, skipped 4
 ";
     assert_eq!(stderr, expected);
     let first = &bank.questions[0];
@@ -37,7 +36,22 @@ kahoot-template.xlsx: imported 2 questions, skipped 5
         })
     );
     assert_eq!(first.time_limit, Some(20));
-    assert_eq!(bank.questions[1].time_limit, Some(10));
+    assert_eq!(bank.questions[2].time_limit, Some(10));
+    // Several right answers: typed, any one of them fully right, the wrong ones named.
+    let several = &bank.questions[1];
+    assert_eq!(several.id, "which-of-these-are-prime");
+    assert_eq!(
+        several.prompt,
+        "Which of these are prime?\n(type one of: 2 / 4 / 3 / 9)"
+    );
+    let Kind::Text(text) = &several.kind else {
+        panic!("text expected: {several:?}")
+    };
+    assert_eq!(
+        (text.answer.as_str(), &text.accept[..]),
+        ("2", &["3".to_string()][..])
+    );
+    assert!(text.feedback.get("4").is_some() && text.feedback.get("9").is_some());
 }
 
 #[test]
@@ -67,10 +81,9 @@ fn kahoot_refuses_a_file_that_is_not_its_spreadsheet() {
 fn blooket_template_rows_and_their_notes() {
     let (bank, stderr) = import_fixture("blooket-template.csv", "blooket", &[]);
     let expected = "\
-blooket-template.csv: row 4, column \"Correct Answer(s)\": skipped: several right answers (any one fully right) need multi weights, not in termquiz yet
 blooket-template.csv: row 5, column \"Answer 2\": skipped: every answer is right; a question needs a wrong answer too
 blooket-template.csv: row 6, column \"Correct Answer(s)\": skipped: write the right answers' numbers, e.g. 1 or 1,3
-blooket-template.csv: imported 1 question, skipped 3
+blooket-template.csv: imported 2 questions, skipped 2
 ";
     assert_eq!(stderr, expected);
     assert_eq!(
@@ -86,15 +99,25 @@ blooket-template.csv: imported 1 question, skipped 3
 #[test]
 fn imported_kahoot_questions_are_graded_in_plain_mode() {
     let (bank, _) = import_fixture("kahoot-template.xlsx", "kahoot", &[]);
+    // The second of two right answers counts fully, as in Kahoot.
     let lines = lines_picking(&bank, 4, |q| match &q.kind {
         Kind::Single(Single { answer, .. }) => answer.clone(),
-        _ => unreachable!(),
+        _ => "3".into(),
     });
     play_bank(&bank, &["--seed", "4"])
         .stdin(&lines)
         .run()
         .code(0)
-        .stdout_has("2 of 2 right");
+        .stdout_has("3 of 3 right");
+    let lines = lines_picking(&bank, 4, |q| match &q.kind {
+        Kind::Single(Single { answer, .. }) => answer.clone(),
+        _ => "4".into(),
+    });
+    play_bank(&bank, &["--seed", "4"])
+        .stdin(&lines)
+        .run()
+        .code(0)
+        .stdout_has("2 of 3 right");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use super::common::{Draft, ImportError, Parsed, Skipped};
 use super::table::{Header, Row};
-use crate::bank::{Kind, Question, Single};
+use crate::bank::{Feedback, Kind, Question, Single, Text};
 
 /// A template's column titles (prefixes, compared folded) and the names notes give them.
 #[derive(Debug, Clone, Copy)]
@@ -139,11 +139,12 @@ fn read(row: &Row, columns: &Columns, template: &Template) -> Result<GameRow, Sk
 }
 
 /// The bank question of a row: single choice; several right answers are scored as both tools
-/// score them, any one of them fully right.
+/// score them, any one of them fully right (see [`any_one_right`]).
 fn question(row: GameRow, template: &Template) -> Result<Draft, Skipped> {
     let (right, wrong): (Vec<_>, Vec<_>) = row
         .answers
-        .into_iter()
+        .iter()
+        .cloned()
         .partition(|(n, _)| row.correct.contains(n));
     let right: Vec<String> = right.into_iter().map(|(_, t)| t).collect();
     let wrong: Vec<String> = wrong.into_iter().map(|(_, t)| t).collect();
@@ -155,28 +156,49 @@ fn question(row: GameRow, template: &Template) -> Result<Draft, Skipped> {
             "every answer is right; a question needs a wrong answer too",
         ));
     }
-    let kind = match right.as_slice() {
-        [answer] => Kind::Single(Single {
-            answer: answer.clone(),
-            wrong,
-            ..Single::default()
-        }),
-        _ => any_one_right(right, wrong)
-            .map_err(|reason| Skipped::row(row.number, Some(template.correct), reason))?,
+    let (prompt, kind) = match right.as_slice() {
+        [answer] => (
+            row.question.clone(),
+            Kind::Single(Single {
+                answer: answer.clone(),
+                wrong,
+                ..Single::default()
+            }),
+        ),
+        _ => any_one_right(&row.question, &row.answers, right, wrong),
     };
-    let mut question = Question::new("", row.question, kind);
+    let mut question = Question::new("", prompt, kind);
     question.time_limit = row.time_limit;
     Ok(Draft {
         line: row.number,
-        id_hint: None,
+        id_hint: Some(row.question),
         question,
     })
 }
 
-/// Several right answers, any one of them fully right (Kahoot's and Blooket's rule).
-fn any_one_right(_right: Vec<String>, _wrong: Vec<String>) -> Result<Kind, String> {
-    Err(
-        "several right answers (any one fully right) need multi weights, not in termquiz yet"
-            .into(),
-    )
+/// Several right answers, any one of them fully right (Kahoot's and Blooket's rule). A choice
+/// question cannot say that (`single` has one right choice, partial credit stays below 1, and
+/// `multi` right weights share one credit), so it is asked as a typed answer among the listed
+/// choices: every right answer fully accepted, each wrong one named so it never passes as a typo.
+fn any_one_right(
+    prompt: &str,
+    answers: &[(usize, String)],
+    right: Vec<String>,
+    wrong: Vec<String>,
+) -> (String, Kind) {
+    let listed: Vec<&str> = answers.iter().map(|(_, t)| t.as_str()).collect();
+    let prompt = format!("{prompt}\n(type one of: {})", listed.join(" / "));
+    let mut feedback = Feedback::default();
+    for w in &wrong {
+        feedback.insert(w.clone(), "Not one of the right answers.");
+    }
+    let mut right = right.into_iter();
+    let answer = right.next().unwrap_or_default();
+    let kind = Kind::Text(Text {
+        answer,
+        accept: right.collect(),
+        feedback,
+        ..Text::default()
+    });
+    (prompt, kind)
 }
