@@ -132,11 +132,12 @@ pub struct Meta {
 /// Reads `[id:…]` and `[tag:…]` from comment lines.
 pub fn meta(comments: &[String]) -> Meta {
     let mut meta = Meta::default();
+    let mut seen = std::collections::HashSet::new();
     for comment in comments {
         for (key, value) in bracketed(comment) {
             match key {
                 "id" if meta.id.is_none() => meta.id = Some(value),
-                "tag" if !meta.tags.contains(&value) => meta.tags.push(value),
+                "tag" if seen.insert(value.clone()) => meta.tags.push(value),
                 _ => {}
             }
         }

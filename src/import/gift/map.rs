@@ -1,6 +1,8 @@
 //! GIFT terms → bank questions, in one place, so imported questions grade as Moodle grades
 //! them. Every message speaks GIFT's terms; what the bank cannot hold becomes a note.
 
+use std::collections::HashSet;
+
 use super::answers::{Answers, Numeric, Pair, Value, Weighted};
 use super::blocks::Meta;
 use super::percent::percent_of_fraction;
@@ -31,8 +33,9 @@ pub fn draft(q: GiftQuestion, meta: &Meta, category_tags: &[String]) -> Result<M
     let mut question = Question::new("", q.text, kind);
     question.title = q.title.clone();
     question.explanation = q.general_feedback;
+    let mut seen = HashSet::new();
     for tag in meta.tags.iter().chain(category_tags) {
-        if !question.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+        if seen.insert(tag.to_lowercase()) {
             question.tags.push(tag.clone());
         }
     }
@@ -85,7 +88,8 @@ fn choice_feedback(choices: &[Weighted]) -> Feedback {
     let mut feedback = Feedback::default();
     for c in choices {
         if let Some(text) = &c.feedback {
-            feedback.insert(c.text.clone(), text.clone());
+            // Choices are distinct by now: a push, not a search per choice.
+            feedback.0.push((c.text.clone(), text.clone()));
         }
     }
     feedback
@@ -179,7 +183,7 @@ fn check_choices(line: usize, choices: &[Weighted]) -> Result<(), Skipped> {
 
 /// Fails on an empty answer or one written twice.
 fn distinct<'a>(items: impl Iterator<Item = (&'a str, usize)>) -> Result<(), Skipped> {
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = HashSet::new();
     for (text, line) in items {
         if text.is_empty() {
             return Err(Skipped::new(
@@ -187,11 +191,10 @@ fn distinct<'a>(items: impl Iterator<Item = (&'a str, usize)>) -> Result<(), Ski
                 "an empty answer; write its text after '=' or '~'",
             ));
         }
-        if seen.contains(&text) {
+        if !seen.insert(text) {
             let reason = format!("the answer '{text}' is written twice; remove one");
             return Err(Skipped::new(line, reason));
         }
-        seen.push(text);
     }
     Ok(())
 }
@@ -215,7 +218,7 @@ fn short(line: usize, answers: &[Weighted], notes: &mut Vec<Skipped>) -> Result<
     for a in answers {
         wildcard_notes(a, notes);
         if let Some(text) = &a.feedback {
-            feedback.insert(a.text.clone(), text.clone());
+            feedback.0.push((a.text.clone(), text.clone()));
         }
     }
     Ok(Kind::Text(Text {
@@ -350,9 +353,10 @@ fn matching(line: usize, pairs: &[Pair]) -> Result<Kind, Skipped> {
             "a matching pair needs text after '->'",
         ));
     }
+    let mut offered: HashSet<&str> = real.iter().map(|p| p.right.as_str()).collect();
     let mut extra: Vec<String> = Vec::new();
     for p in pairs.iter().filter(|p| p.left.is_empty()) {
-        if !real.iter().any(|r| r.right == p.right) && !extra.contains(&p.right) {
+        if offered.insert(p.right.as_str()) {
             extra.push(p.right.clone());
         }
     }

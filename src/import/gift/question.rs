@@ -4,7 +4,7 @@
 use super::answers::{Answers, Body};
 use super::blocks::Block;
 use super::text::{Format, clean, find_unescaped, rfind_unescaped, split_format, unescape};
-use crate::import::common::{Skipped, line_of};
+use crate::import::common::Skipped;
 
 /// A GIFT question in its own terms.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +39,9 @@ impl From<Skipped> for NotAQuestion {
 /// Reads one block.
 pub fn read(block: &Block) -> Result<GiftQuestion, NotAQuestion> {
     let text = block.text.as_str();
-    let line_at = |offset: usize| block.line + line_of(text, offset) - 1;
+    // Newline offsets once, so placing each answer costs a binary search, not a scan.
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    let line_at = |offset: usize| block.line + newlines.partition_point(|&n| n < offset);
     let (title, start) = split_title(text).ok_or_else(|| {
         Skipped::new(block.line, "the title '::' is not closed; end it with '::'")
     })?;
