@@ -4,4 +4,10 @@
 # sent to the next question received. LIVE_STUDENTS and LIVE_QUESTIONS change the load.
 set -eu
 cd "$(dirname "$0")/.."
-cargo test --release --quiet --test live_bench -- --ignored --nocapture 2>&1 | grep '^live:'
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+if ! cargo test --release --quiet --test live_bench -- --ignored --nocapture >"$out" 2>&1; then
+    cat "$out" >&2
+    exit 1
+fi
+grep '^live:' "$out"

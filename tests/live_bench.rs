@@ -96,7 +96,8 @@ fn bench_students_answering_as_fast_as_they_can() {
     let bank_path = dir.path().join("load.json");
     std::fs::write(&bank_path, bank(questions)).expect("write bank");
     let players = students.to_string();
-    let host = Host::start_with(&bank_path, &["--players", &players]);
+    let count = questions.to_string();
+    let host = Host::start_with(&bank_path, &["--players", &players, "-n", &count]);
     let port = host.port;
     let started = Instant::now();
     let threads: Vec<_> = (0..students)
