@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use common::fixture;
 use termquiz::bank::{
-    self, Bank, Kind, Match, Multi, Number, Order, Question, Single, Text, TrueFalse,
+    self, Bank, Feedback, GapKind, Kind, Match, Number, NumberAnswer, Order, Question, Single,
+    Text, TrueFalse, Unit,
 };
 
 fn termquiz() -> Command {
@@ -36,8 +37,20 @@ fn ids(bank: &Bank) -> Vec<&str> {
     bank.questions.iter().map(|q| q.id.as_str()).collect()
 }
 
+fn feedback(pairs: &[(&str, &str)]) -> Feedback {
+    let mut feedback = Feedback::default();
+    for (key, text) in pairs {
+        feedback.insert(*key, *text);
+    }
+    feedback
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
 #[test]
-fn moodle_truefalse_export_keeps_answers_images_and_category() {
+fn moodle_truefalse_export_keeps_answers_feedback_images_and_category() {
     let (bank, stderr) = import("moodle-truefalse.xml");
     assert_eq!(
         stderr,
@@ -45,11 +58,15 @@ fn moodle_truefalse_export_keeps_answers_images_and_category() {
     );
     assert_eq!(ids(&bank), ["moodle-acronym-false", "moodle-acronym-true"]);
     let first = &bank.questions[0];
+    assert_eq!(first.title.as_deref(), Some("Moodle acronym (False)"));
     assert_eq!(
         first.kind,
         Kind::TrueFalse(TrueFalse {
             answer: false,
-            ..TrueFalse::default()
+            feedback: feedback(&[
+                ("true", "[image: Thumb down] Your answer is incorrect."),
+                ("false", "[image: Thumb up] Your answer is correct.")
+            ])
         })
     );
     assert_eq!(
@@ -61,28 +78,33 @@ fn moodle_truefalse_export_keeps_answers_images_and_category() {
         Some("[image: Informations]For further information, see the [documentation about Moodle].")
     );
     assert_eq!(first.tags, ["truefalse"]);
-    assert_eq!(
-        bank.questions[1].kind,
-        Kind::TrueFalse(TrueFalse {
-            answer: true,
-            ..TrueFalse::default()
-        })
-    );
+    let Kind::TrueFalse(second) = &bank.questions[1].kind else {
+        panic!()
+    };
+    assert!(second.answer);
 }
 
 #[test]
-fn moodle_multichoice_export_with_images_in_choices() {
+fn moodle_multichoice_export_with_images_in_choices_and_feedback() {
     let (bank, _) = import("moodle-multichoice.xml");
     let q = question(&bank, "greeting");
     assert_eq!(
         q.prompt,
         "[Listen to this greeting:]\n\nWhat language is being spoken?"
     );
-    let Kind::Single(Single { answer, wrong, .. }) = &q.kind else {
+    let Kind::Single(single) = &q.kind else {
         panic!("{:?}", q.kind)
     };
-    assert_eq!(answer, "[image: French flag] French");
-    assert_eq!(wrong.len(), 3);
+    assert_eq!(single.answer, "[image: French flag] French");
+    assert_eq!(single.wrong.len(), 3);
+    assert_eq!(
+        single.feedback.get("[image: French flag] French"),
+        Some("Yes, well done!")
+    );
+    assert_eq!(
+        single.feedback.get("[image: German flag] German"),
+        Some("Sorry, listen again.")
+    );
     assert_eq!(q.tags, ["multichoice"]);
 }
 
@@ -100,56 +122,155 @@ fn moodle_xmlformat_exports_map_each_type() {
             ":238: skipped: essay question \"An essay\": essays are graded by a person\n"
         )
     );
+    // Moodle's form refuses right choices that add up to more than 100%; termquiz too.
+    assert!(
+        stderr.contains(
+            ":135: skipped: the weights of \"answers\" add up to 2, not 1; right choices share the whole credit\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("imported 6 questions, skipped 3\n"),
+        "{stderr}"
+    );
     let text = question(&bank, "short-answer-question");
     assert_eq!(
         text.kind,
         Kind::Text(Text {
-            answer: "Beta".into(),
-            accept: vec![],
-            ..Text::default()
+            feedback: feedback(&[("Beta", "Well done!"), ("*", "Doh!")]),
+            ..Text::new("Beta", vec![])
         })
     );
     assert_eq!(text.hint.as_deref(), Some("Hint 1"));
     let number = question(&bank, "numerical-question");
-    assert_eq!(
-        number.kind,
-        Kind::Number(Number {
-            answer: 42.0,
-            tolerance: 0.001,
-            ..Number::default()
-        })
-    );
+    let mut expected = Number::new(42.0, 0.001);
+    expected.also = vec![NumberAnswer {
+        credit: 0.0,
+        feedback: Some("What were you thinking?!".into()),
+        ..NumberAnswer::new(13.0, 1.0)
+    }];
+    expected.feedback = feedback(&[("42", "Well done!"), ("*", "Completely wrong.")]);
+    assert_eq!(number.kind, Kind::Number(expected));
     let matching = question(&bank, "matching-question");
     assert_eq!(
         matching.explanation.as_deref(),
         Some("The answer is A -> a, B -> b and C -> c.")
     );
-    let Kind::Match(Match { pairs, .. }) = &matching.kind else {
-        panic!("{:?}", matching.kind)
-    };
     assert_eq!(
-        pairs.len(),
-        3,
-        "the empty subquestion is a distractor, not a pair"
-    );
-    let multi = question(&bank, "multiple-choice-question");
-    assert_eq!(multi.points, 2);
-    assert_eq!(
-        multi.kind,
-        Kind::Multi(Multi {
-            answers: vec!["2".into(), "4".into()],
-            wrong: vec!["1".into(), "3".into()],
-            ..Multi::default()
-        })
+        matching.kind,
+        Kind::Match(Match {
+            pairs: vec![
+                ("A".into(), "a".into()),
+                ("B".into(), "b".into()),
+                ("C".into(), "c".into())
+            ],
+            extra: strings(&["d"]),
+        }),
+        "the subquestion without text is a distractor"
     );
     // `TestIDNum2` is not a termquiz id (capitals), so the name gives it.
+    let Kind::TrueFalse(tf) = &question(&bank, "true-false-question").kind else {
+        panic!()
+    };
+    assert!(tf.answer);
+}
+
+#[test]
+fn moodle_cloze_exports_become_cloze_questions() {
+    let (bank, _) = import("moodle-xmlformat-test-exports.xml");
+    let verse = question(&bank, "simple-multianswer");
+    assert_eq!(verse.prompt, "Fill in the gaps.");
+    assert_eq!(verse.points, 2, "the sum of the gap weights");
+    let Kind::Cloze(cloze) = &verse.kind else {
+        panic!("{:?}", verse.kind)
+    };
     assert_eq!(
-        question(&bank, "true-false-question").kind,
-        Kind::TrueFalse(TrueFalse {
-            answer: true,
-            ..TrueFalse::default()
+        cloze.text,
+        "Complete this opening line of verse: \"The {1} and the {2} went to sea\"."
+    );
+    assert_eq!(
+        cloze.gaps[0].kind,
+        GapKind::Text(Text {
+            feedback: feedback(&[
+                ("Dog", "Wrong, silly!"),
+                ("Owl", "Well done!"),
+                ("*", "Wrong answer")
+            ]),
+            ..Text::new("Owl", vec![])
         })
     );
+    let GapKind::Single(pussy) = &cloze.gaps[1].kind else {
+        panic!()
+    };
+    assert_eq!(pussy.answer, "Pussy-cat");
+    assert_eq!(pussy.wrong, strings(&["Bow-wow", "Wiggly worm"]));
+    let dollars = question(&bank, "multianswer-with-s");
+    let Kind::Cloze(cloze) = &dollars.kind else {
+        panic!()
+    };
+    assert_eq!(
+        cloze.gaps[0].kind,
+        GapKind::Single(Single::new("y,y,$3", strings(&["$3,y,y"])))
+    );
+}
+
+#[test]
+fn moodle_cloze_with_images_splits_prompt_and_passage() {
+    let (bank, _) = import("moodle-multianswer.xml");
+    let q = question(&bank, "cloze-with-images");
+    assert_eq!(
+        q.prompt,
+        "Match the following cities with the correct state,"
+    );
+    let Kind::Cloze(cloze) = &q.kind else {
+        panic!()
+    };
+    assert!(cloze.text.starts_with("California [image: California flag] or Arizona [image: Arizona flag]\n* San Francisco: {1}\n"), "{}", cloze.text);
+    assert_eq!(cloze.gaps.len(), 5);
+    let GapKind::Text(capital) = &cloze.gaps[4].kind else {
+        panic!()
+    };
+    assert_eq!(capital.answer, "Paris");
+    assert_eq!(capital.partial, [("Marseille".to_string(), 0.5)]);
+    assert_eq!(
+        capital.feedback.get("Marseille"),
+        Some("No, that is the second largest city in France (after\nParis).")
+    );
+}
+
+#[test]
+fn moodle_broken_cloze_questions_are_skipped_as_moodle_refuses_them() {
+    let output = termquiz()
+        .args(["import", "moodle-broken-cloze.xml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "moodle-broken-cloze.xml:4: skipped: cloze question \"Multianswer question without subquestions\": there is no gap like {1:SHORTANSWER:=answer} in the text\n\
+         moodle-broken-cloze.xml:20: skipped: cloze question \"Multichoice subquestion without choices\": there is no gap like {1:SHORTANSWER:=answer} in the text\n\
+         moodle-broken-cloze.xml:36: skipped: cloze question \"Multichoice subquestion with only one choice\": gap 1 needs at least two choices\n\
+         moodle-broken-cloze.xml:52: skipped: cloze question \"Multichoice subquestion with no completely correct answer\": gap 1: no answer is worth 100%\n\
+         moodle-broken-cloze.xml:68: skipped: cloze question \"Numerical subquestion with buggy answer\": gap 1: \"zero\" is not a number\n\
+         moodle-broken-cloze.xml: imported 0 questions, skipped 5\n\
+         error: moodle-broken-cloze.xml: nothing could be imported (5 items skipped)\n"
+    );
+}
+
+#[test]
+fn moodle_gapselect_offers_every_choice_of_the_group() {
+    let (bank, _) = import("moodle-gapselect.xml");
+    let q = question(&bank, "imported-select-missing-words-001");
+    let Kind::Cloze(cloze) = &q.kind else {
+        panic!()
+    };
+    assert_eq!(cloze.text, "The {1} {2} on the {3}.");
+    assert_eq!(
+        cloze.gaps[0].kind,
+        GapKind::Single(Single::new("cat", strings(&["sat", "mat", "dog", "table"])))
+    );
+    assert_eq!(q.hint.as_deref(), Some("First hint"));
+    assert_eq!(q.explanation.as_deref(), Some("The cat sat on the mat."));
 }
 
 #[test]
@@ -210,12 +331,82 @@ fn own_fixture_reads_every_field() {
         Some("Correct: Jupiter is the largest.\nIncorrect: Look it up."),
         "overall feedback explains when there is no general feedback; Moodle's default sentences are left out"
     );
-    let Kind::Match(Match { pairs, .. }) = &question(&bank, "capitals").kind else {
+    let Kind::Match(capitals) = &question(&bank, "capitals").kind else {
         panic!()
     };
-    assert_eq!(pairs[1], ("Italy".to_string(), "Rome".to_string()));
+    assert_eq!(capitals.pairs[1], ("Italy".to_string(), "Rome".to_string()));
+    assert_eq!(capitals.extra, ["Berlin"]);
+    let Kind::Text(peru_kind) = &peru.kind else {
+        panic!()
+    };
+    assert_eq!(peru_kind.accept, ["LIMA"]);
+    assert_eq!(peru_kind.partial, [("Cuzco".to_string(), 0.5)]);
+    assert!(peru_kind.case_sensitive);
+    assert_eq!(peru_kind.feedback.other(), Some("No."));
+    let Kind::Number(number) = &distance.kind else {
+        panic!()
+    };
+    assert_eq!((number.answer, number.tolerance), (1500.0, 10.0));
+    assert_eq!(number.also[0].credit, 0.5);
+    assert_eq!(
+        number.units,
+        [
+            Unit {
+                unit: "m".into(),
+                multiplier: 1.0
+            },
+            Unit {
+                unit: "km".into(),
+                multiplier: 0.001
+            }
+        ]
+    );
+    let Kind::Single(planet) = &question(&bank, "planet").kind else {
+        panic!()
+    };
+    assert_eq!(planet.partial, [("Saturn".to_string(), 0.3333333)]);
+    let Kind::Multi(primes) = &question(&bank, "primes").kind else {
+        panic!()
+    };
+    assert_eq!(
+        primes.weights,
+        [
+            ("2".to_string(), 0.5),
+            ("3".to_string(), 0.5),
+            ("4".to_string(), -1.0)
+        ]
+    );
+    assert_eq!(primes.feedback.get("4"), Some("4 = 2 × 2"));
+    let Kind::Cloze(sentence) = &question(&bank, "sentence").kind else {
+        panic!()
+    };
+    assert_eq!(sentence.text, "The {1} sat on the {2}. The {3} slept.");
+    assert_eq!(
+        sentence.gaps[1].kind,
+        GapKind::Single(Single::new("mat", strings(&["rug"])))
+    );
+    let every = question(&bank, "every-gap");
+    assert_eq!(every.points, 5, "weights 2 + 1 + 1 + 1");
+    let Kind::Cloze(every) = &every.kind else {
+        panic!()
+    };
+    assert_eq!(every.text, "A {1} sat; {2} or {3}, case {4}.");
+    let weights: Vec<f64> = every.gaps.iter().map(|g| g.weight).collect();
+    assert_eq!(weights, [2.0, 1.0, 1.0, 1.0]);
+    let GapKind::Number(five) = &every.gaps[2].kind else {
+        panic!()
+    };
+    assert_eq!(
+        (five.answer, five.tolerance, five.also[0].credit),
+        (5.0, 0.5, 0.5)
+    );
+    let GapKind::Text(case) = &every.gaps[3].kind else {
+        panic!()
+    };
+    assert!(case.case_sensitive);
     let sky = question(&bank, "sky");
     assert_eq!(sky.tags, ["extra"], "the last category segment is the tag");
+    assert_eq!(sky.title.as_deref(), Some("Sky"));
 }
 
 #[test]

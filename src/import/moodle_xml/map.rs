@@ -1,10 +1,10 @@
 //! Step 3: a question in Moodle's terms mapped to a bank question, in one place.
 
-use super::cloze;
-use super::terms::{Answer, Body, Combined, Header, Rich};
+use super::terms::{Body, Combined, Header};
 use super::text::readable;
+use super::{gaps, kinds};
 use crate::bank::id::{is_valid_id, slug};
-use crate::bank::{Kind, Match, Multi, Number, Order, Question, Single, Text, TrueFalse};
+use crate::bank::{Kind, Question};
 use crate::import::{Draft, Skipped};
 
 /// Moodle's default overall feedback, which says nothing an explanation needs.
@@ -22,17 +22,31 @@ pub fn draft(header: &Header, body: &Body, category: Option<&str>) -> Result<Dra
             format!("{} question \"{}\": {why}", header.qtype, header.name),
         )
     };
-    let kind = kind(header, body).map_err(skip)?;
-    let mut question = Question::new("", readable(&header.text), kind);
+    let (kind, prompt) = kind(header, body).map_err(skip)?;
+    let grade = match &kind {
+        // Moodle's mark of a cloze question is the sum of its gaps' weights.
+        Kind::Cloze(cloze) => Some(cloze.gaps.iter().map(|g| g.weight).sum()),
+        _ => header.default_grade,
+    };
+    let prompt = prompt.unwrap_or_else(|| readable(&header.text));
+    let mut question = Question::new("", prompt, kind);
+    question.title = title(header);
     question.explanation = explanation(header);
     question.hint = header.hints.first().map(readable).filter(|h| !h.is_empty());
-    question.points = points(header.default_grade);
+    question.points = points(grade);
     question.tags = tags(header, category);
     Ok(Draft {
         line: header.line,
         id_hint: Some(id_hint(header)),
         question,
     })
+}
+
+/// The name, unless it only repeats the `idnumber` that becomes the id.
+fn title(header: &Header) -> Option<String> {
+    let name = header.name.trim();
+    let repeats_id = header.idnumber.as_deref().map(str::trim) == Some(name);
+    (!name.is_empty() && !repeats_id).then(|| name.to_string())
 }
 
 /// `idnumber` when it already is a valid id, else the name (slugged later).
@@ -67,11 +81,13 @@ fn tags(header: &Header, category: Option<&str>) -> Vec<String> {
 
 /// The tag of a category path such as `$course$/top/Unit 1`: its last real segment.
 pub fn category_tag(path: &str) -> Option<String> {
+    // Moodle writes a `/` inside a category name as `//`.
+    let path = path.replace("//", "\u{0}");
     let last = path
         .split('/')
         .map(str::trim)
         .rfind(|s| !s.is_empty() && !is_context(s))?;
-    Some(last.to_string())
+    Some(last.replace('\u{0}', "/"))
 }
 
 /// `$course$`, `$system$` and the like, and `top`, name places, not topics.
@@ -104,137 +120,34 @@ fn explanation(header: &Header) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("\n"))
 }
 
-fn kind(header: &Header, body: &Body) -> Result<Kind, String> {
-    match body {
+/// The kind, and the prompt when the question text is a cloze passage.
+fn kind(header: &Header, body: &Body) -> Result<(Kind, Option<String>), String> {
+    let kind: Kind = match body {
         Body::MultiChoice {
             single: true,
             answers,
-        } => single_choice(answers),
+        } => kinds::single(answers)?.into(),
         Body::MultiChoice {
             single: false,
             answers,
-        } => multi_choice(answers),
-        Body::TrueFalse { answer, .. } => Ok(Kind::TrueFalse(TrueFalse {
-            answer: *answer,
-            ..TrueFalse::default()
-        })),
-        Body::ShortAnswer { answers, .. } => short_answer(answers),
-        Body::Numerical { answers, .. } => numerical(answers),
-        Body::Matching { subquestions } => matching(subquestions),
-        Body::Ordering { items } => Ok(Kind::Order(Order {
-            items: items.iter().map(readable).collect(),
-        })),
-        Body::Gaps { choices } => {
-            let places = cloze::choice_places(&header.text.text);
-            if let Some((_, n)) = places.iter().find(|(_, n)| *n == 0 || *n > choices.len()) {
-                return Err(format!(
-                    "the gap [[{n}]] names a choice that does not exist ({} choices)",
-                    choices.len()
-                ));
-            }
-            Err("cloze questions need the cloze kind".to_string())
-        }
-        Body::Cloze => {
-            cloze::validate(&cloze::markers(&header.text.text))?;
-            Err("cloze questions need the cloze kind".to_string())
-        }
-    }
-}
-
-/// The answers with the highest fraction first (stable), read as text.
-fn by_credit(answers: &[Answer]) -> Vec<(String, f64)> {
-    let mut list: Vec<(String, f64)> = answers
-        .iter()
-        .map(|a| (readable(&a.text), a.fraction))
-        .collect();
-    list.sort_by(|a, b| b.1.total_cmp(&a.1));
-    list
-}
-
-fn single_choice(answers: &[Answer]) -> Result<Kind, String> {
-    let list = by_credit(answers);
-    let Some((answer, best)) = list.first().cloned() else {
-        return Err("it has no answers".to_string());
+        } => kinds::multi(answers)?.into(),
+        Body::TrueFalse {
+            answer,
+            feedback_true,
+            feedback_false,
+        } => kinds::true_false(*answer, feedback_true, feedback_false).into(),
+        Body::ShortAnswer { answers, usecase } => kinds::text(answers, *usecase)?.into(),
+        Body::Numerical { answers, units } => kinds::number_kind(answers, units)?.into(),
+        Body::Matching { subquestions } => kinds::matching(subquestions).into(),
+        Body::Ordering { items } => kinds::order(items).into(),
+        Body::Gaps { choices } => return cloze(gaps::choice_gaps(&header.text, choices)?),
+        Body::Cloze => return cloze(gaps::multianswer(&header.text)?),
     };
-    if best < 1.0 {
-        return Err("no answer is worth 100%".to_string());
-    }
-    let wrong = list[1..].iter().map(|(text, _)| text.clone()).collect();
-    Ok(Kind::Single(Single {
-        answer,
-        wrong,
-        ..Single::default()
-    }))
+    Ok((kind, None))
 }
 
-fn multi_choice(answers: &[Answer]) -> Result<Kind, String> {
-    let list = by_credit(answers);
-    let (right, wrong): (Vec<_>, Vec<_>) = list.into_iter().partition(|(_, f)| *f > 0.0);
-    if right.is_empty() {
-        return Err("no answer is worth any credit".to_string());
-    }
-    Ok(Kind::Multi(Multi {
-        answers: right.into_iter().map(|(t, _)| t).collect(),
-        wrong: wrong.into_iter().map(|(t, _)| t).collect(),
-        ..Multi::default()
-    }))
-}
-
-fn short_answer(answers: &[Answer]) -> Result<Kind, String> {
-    let list: Vec<(String, f64)> = by_credit(answers)
-        .into_iter()
-        .filter(|(text, _)| text != "*")
-        .collect();
-    let full: Vec<String> = list
-        .iter()
-        .filter(|(_, f)| *f >= 1.0)
-        .map(|(t, _)| t.clone())
-        .collect();
-    let Some((answer, accept)) = full.split_first() else {
-        return Err("no answer is worth 100%".to_string());
-    };
-    if let Some((wild, _)) = list.iter().find(|(t, f)| *f > 0.0 && has_wildcard(t)) {
-        return Err(format!(
-            "the answer \"{wild}\" uses a * wildcard, which termquiz cannot grade"
-        ));
-    }
-    Ok(Kind::Text(Text {
-        answer: answer.clone(),
-        accept: accept.to_vec(),
-        ..Text::default()
-    }))
-}
-
-/// Moodle's shortanswer `*` matches any characters; `\*` is a literal star.
-fn has_wildcard(text: &str) -> bool {
-    text.replace("\\*", "").contains('*')
-}
-
-fn numerical(answers: &[Answer]) -> Result<Kind, String> {
-    let best = answers
-        .iter()
-        .filter(|a| a.text.text.trim() != "*" && a.fraction >= 1.0)
-        .find_map(|a| Some((super::question::number(&a.text.text)?, a.tolerance)));
-    let Some((answer, tolerance)) = best else {
-        return Err("no number is worth 100%".to_string());
-    };
-    Ok(Kind::Number(Number {
-        answer,
-        tolerance,
-        ..Number::default()
-    }))
-}
-
-fn matching(subquestions: &[(Rich, String)]) -> Result<Kind, String> {
-    let pairs: Vec<(String, String)> = subquestions
-        .iter()
-        .filter(|(question, _)| !question.is_empty())
-        .map(|(question, answer)| (readable(question), answer.trim().to_string()))
-        .collect();
-    Ok(Kind::Match(Match {
-        pairs,
-        ..Match::default()
-    }))
+fn cloze(passage: gaps::Passage) -> Result<(Kind, Option<String>), String> {
+    Ok((passage.cloze.into(), Some(passage.prompt)))
 }
 
 #[cfg(test)]
@@ -252,6 +165,7 @@ mod tests {
             Some("Kappa")
         );
         assert_eq!(category_tag("$course$/top"), None);
+        assert_eq!(category_tag("$course$/top/A//B").as_deref(), Some("A/B"));
     }
 
     #[test]
@@ -260,11 +174,5 @@ mod tests {
         assert_eq!(points(Some(0.0)), 1);
         assert_eq!(points(None), 1);
         assert_eq!(points(Some(1.0000000)), 1);
-    }
-
-    #[test]
-    fn shortanswer_wildcards_are_refused_but_escaped_stars_are_not() {
-        assert!(has_wildcard("colo*r"));
-        assert!(!has_wildcard(r"5 \* 3"));
     }
 }

@@ -1,8 +1,10 @@
 //! Moodle XML import, as a pipeline: read the document and split it into located
 //! `<question>` elements (`read`), read each in Moodle's own terms (`question`, `terms`,
-//! `cloze`), then map to bank questions in one place (`map`).
+//! `cloze`), then map to bank questions in one place (`map`, `kinds`, `gaps`).
 
 mod cloze;
+mod gaps;
+mod kinds;
 mod map;
 mod question;
 mod read;

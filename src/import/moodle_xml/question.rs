@@ -156,7 +156,7 @@ fn true_false(node: Node, format: Format) -> Result<Body, String> {
     let mut answer = None;
     let (mut feedback_true, mut feedback_false) = (None, None);
     for (index, element) in elements(node, "answer").enumerate() {
-        let text = child(element, "text").map(text_of).unwrap_or_default();
+        let text = text_of(element);
         // Old exports wrote localised words; Moodle then takes true first, false second.
         let is_true = match text.as_str() {
             "true" => true,
@@ -237,7 +237,7 @@ fn choices(node: Node, tag: &str) -> Result<Vec<Choice>, String> {
                     .map_err(|_| format!("the choice group \"{}\" is not a number", group.trim()))?
             };
             Ok(Choice {
-                text: child(choice, "text").map(text_of).unwrap_or_default(),
+                text: text_of(choice),
                 group,
             })
         })
@@ -345,6 +345,29 @@ mod tests {
                 "wordselect question \"W\": termquiz does not know this question type"
             ]
         );
+    }
+
+    #[test]
+    fn truefalse_answers_in_any_order_are_read_by_their_text() {
+        let xml = r#"<quiz><question type="truefalse"><name><text>T</text></name>
+            <answer fraction="100"><text>false</text><feedback><text>Yes</text></feedback></answer>
+            <answer fraction="0"><text>true</text><feedback><text>No</text></feedback></answer>
+            </question></quiz>"#;
+        let [
+            Item::Question(
+                _,
+                Body::TrueFalse {
+                    answer,
+                    feedback_true,
+                    ..
+                },
+            ),
+        ] = &items(xml)[..]
+        else {
+            panic!("{:?}", items(xml));
+        };
+        assert!(!answer);
+        assert_eq!(feedback_true.as_ref().map(|r| r.text.as_str()), Some("No"));
     }
 
     #[test]

@@ -9,21 +9,9 @@ pub fn readable(rich: &Rich) -> String {
         Format::Html => html_to_text(&rich.text),
         // Moodle auto-format is HTML in which a line break is a line break.
         Format::MoodleAuto => html_to_text(&rich.text.replace('\n', "<br>")),
-        Format::Plain | Format::Markdown => tidy(&rich.text),
+        // Plain text and markdown read as they are; Moodle trims them too.
+        Format::Plain | Format::Markdown => rich.text.trim().to_string(),
     }
-}
-
-/// Lines trimmed at the end, at most one blank line in a row, no-break spaces made plain.
-fn tidy(text: &str) -> String {
-    let mut lines: Vec<&str> = Vec::new();
-    let text = text.replace('\u{a0}', " ");
-    for line in text.lines().map(str::trim_end) {
-        if line.is_empty() && lines.last().is_none_or(|l| l.is_empty()) {
-            continue;
-        }
-        lines.push(line);
-    }
-    lines.join("\n").trim().to_string()
 }
 
 #[cfg(test)]
@@ -45,7 +33,7 @@ mod tests {
         );
         assert_eq!(
             readable(&Rich::new("  a <b>\n\n\n c ", Format::Plain)),
-            "a <b>\n\n c"
+            "a <b>\n\n\n c"
         );
         assert_eq!(
             readable(&Rich::new("**bold** text", Format::Markdown)),

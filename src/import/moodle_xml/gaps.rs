@@ -1,0 +1,202 @@
+//! Embedded answers as a termquiz cloze: `cloze`/`multianswer` (`{1:SA:=x}`) and
+//! `gapselect`/`ddwtos` (`[[1]]`). The passage's first paragraph without a gap is the prompt.
+
+use super::cloze::{self, Marker, SubKind};
+use super::kinds::{self, NumberChoice, fraction};
+use super::terms::{Choice, Rich};
+use super::text::readable;
+use crate::bank::{Cloze, Gap, GapKind, Single};
+use crate::import::common::html_to_text;
+
+/// The prompt when the passage has no paragraph of its own before the first gap.
+pub const DEFAULT_PROMPT: &str = "Fill in the gaps.";
+
+/// Private-use marks around a gap number, so that HTML to text leaves them alone.
+const OPEN: char = '\u{e000}';
+const CLOSE: char = '\u{e001}';
+
+/// A cloze question: its prompt, its passage and gaps.
+pub struct Passage {
+    /// The instruction.
+    pub prompt: String,
+    /// The passage with its gaps.
+    pub cloze: Cloze,
+}
+
+/// `cloze`/`multianswer`: each marker becomes a gap, checked as Moodle checks it.
+pub fn multianswer(text: &Rich) -> Result<Passage, String> {
+    let markers = cloze::markers(&text.text);
+    cloze::validate(&markers)?;
+    let gaps = markers
+        .iter()
+        .enumerate()
+        .map(|(index, marker)| gap(marker).map_err(|why| format!("gap {}: {why}", index + 1)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let ranges = markers.iter().map(|m| m.range.clone());
+    Ok(passage(text, ranges, gaps))
+}
+
+/// `gapselect`/`ddwtos`: `[[n]]` is a drop-down of the choices in choice n's group.
+pub fn choice_gaps(text: &Rich, choices: &[Choice]) -> Result<Passage, String> {
+    let places = cloze::choice_places(&text.text);
+    if places.is_empty() {
+        return Err("there is no gap like [[1]] in the text".to_string());
+    }
+    let mut gaps = Vec::with_capacity(places.len());
+    for (_, n) in &places {
+        let Some(right) = n.checked_sub(1).and_then(|i| choices.get(i)) else {
+            return Err(format!(
+                "the gap [[{n}]] names a choice that does not exist ({} choices)",
+                choices.len()
+            ));
+        };
+        let mut wrong: Vec<String> = Vec::new();
+        for choice in choices.iter().filter(|c| c.group == right.group) {
+            let text = plain(&choice.text);
+            if text != plain(&right.text) && !wrong.contains(&text) {
+                wrong.push(text);
+            }
+        }
+        gaps.push(Gap::new(GapKind::Single(Single::new(
+            plain(&right.text),
+            wrong,
+        ))));
+    }
+    let ranges = places.into_iter().map(|(range, _)| range);
+    Ok(passage(text, ranges, gaps))
+}
+
+/// Choice texts are plain in Moodle, with entities.
+fn plain(text: &str) -> String {
+    html_escape::decode_html_entities(text.trim()).into_owned()
+}
+
+/// The text with each range replaced by `{k}`, read as text, split into prompt and passage.
+fn passage(
+    text: &Rich,
+    ranges: impl Iterator<Item = std::ops::Range<usize>>,
+    gaps: Vec<Gap>,
+) -> Passage {
+    let mut marked = String::with_capacity(text.text.len());
+    let mut last = 0;
+    for (index, range) in ranges.enumerate() {
+        marked.push_str(&text.text[last..range.start]);
+        marked.push_str(&format!("{OPEN}{}{CLOSE}", index + 1));
+        last = range.end;
+    }
+    marked.push_str(&text.text[last..]);
+    let readable = readable(&Rich::new(marked, text.format));
+    let readable = readable.replace(OPEN, "{").replace(CLOSE, "}");
+    let (prompt, passage) = match readable.split_once("\n\n") {
+        Some((first, rest)) if !first.contains('{') && !rest.trim().is_empty() => {
+            (first.trim().to_string(), rest.trim().to_string())
+        }
+        _ => (DEFAULT_PROMPT.to_string(), readable),
+    };
+    Passage {
+        prompt,
+        cloze: Cloze::new(passage, gaps),
+    }
+}
+
+fn gap(marker: &Marker) -> Result<Gap, String> {
+    let html = |s: &str| html_to_text(s);
+    let kind = match marker.kind {
+        SubKind::MultiChoice => GapKind::Single(kinds::single_of(
+            marker
+                .alternatives
+                .iter()
+                .map(|a| (html(&a.text), fraction(a.fraction), html(&a.feedback)))
+                .collect(),
+        )?),
+        SubKind::ShortAnswer { case_sensitive } => GapKind::Text(kinds::text_of(
+            marker
+                .alternatives
+                .iter()
+                .map(|a| (plain(&a.text), fraction(a.fraction), html(&a.feedback)))
+                .collect(),
+            case_sensitive,
+        )?),
+        SubKind::Numerical => GapKind::Number(kinds::number_of(
+            marker
+                .alternatives
+                .iter()
+                .map(|a| NumberChoice {
+                    text: a.text.trim().to_string(),
+                    tolerance: a.tolerance,
+                    fraction: fraction(a.fraction),
+                    feedback: html(&a.feedback),
+                })
+                .collect(),
+        )?),
+        SubKind::MultiResponse => {
+            return Err(
+                "MULTIRESPONSE gaps (several right choices) are not a termquiz gap kind"
+                    .to_string(),
+            );
+        }
+    };
+    Ok(Gap {
+        kind,
+        weight: marker.weight,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::moodle_xml::terms::Format;
+
+    #[test]
+    fn multianswer_becomes_prompt_passage_and_gaps() {
+        let text = Rich::new(
+            "<p>Complete:</p><p>A {2:SA:=cat#Yes~*#No} sat {:MC:=on~in#Inside}.</p>",
+            Format::Html,
+        );
+        let passage = multianswer(&text).unwrap();
+        assert_eq!(passage.prompt, "Complete:");
+        assert_eq!(passage.cloze.text, "A {1} sat {2}.");
+        assert_eq!(passage.cloze.gaps[0].weight, 2.0);
+        let GapKind::Text(first) = &passage.cloze.gaps[0].kind else {
+            panic!()
+        };
+        assert_eq!(first.answer, "cat");
+        assert_eq!(first.feedback.other(), Some("No"));
+        let GapKind::Single(second) = &passage.cloze.gaps[1].kind else {
+            panic!()
+        };
+        assert_eq!(
+            (second.answer.as_str(), second.wrong.as_slice()),
+            ("on", &["in".to_string()][..])
+        );
+    }
+
+    #[test]
+    fn multiresponse_gaps_are_refused_with_their_number() {
+        let text = Rich::new("{1:SA:=a} {1:MR:=a~=b~c}", Format::Plain);
+        assert_eq!(
+            multianswer(&text).err().unwrap(),
+            "gap 2: MULTIRESPONSE gaps (several right choices) are not a termquiz gap kind"
+        );
+    }
+
+    #[test]
+    fn choice_gaps_offer_their_group() {
+        let choice = |text: &str, group| Choice {
+            text: text.to_string(),
+            group,
+        };
+        let choices = [choice("cat", 1), choice("mat", 2), choice("dog", 1)];
+        let passage = choice_gaps(
+            &Rich::new("The [[1]] on the [[2]].", Format::Html),
+            &choices,
+        )
+        .unwrap();
+        assert_eq!(passage.prompt, DEFAULT_PROMPT);
+        assert_eq!(passage.cloze.text, "The {1} on the {2}.");
+        let GapKind::Single(first) = &passage.cloze.gaps[0].kind else {
+            panic!()
+        };
+        assert_eq!(first.wrong, ["dog"]);
+    }
+}
