@@ -280,6 +280,8 @@ pub enum ExportFormat {
     Gift,
     /// The columns `import --from csv` reads
     Csv,
+    /// Moodle XML, for a Moodle question bank's import
+    MoodleXml,
 }
 
 /// Options of `termquiz export`.

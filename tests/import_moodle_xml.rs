@@ -491,3 +491,52 @@ fn format_comes_from_the_extension_or_from() {
         .unwrap();
     assert!(output.status.success());
 }
+
+#[test]
+fn export_to_moodle_xml_notes_credits_moodle_lacks_and_imports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("bank.json");
+    std::fs::write(
+        &bank,
+        r#"{"title": "Planets", "questions": [
+            {"id": "big", "kind": "single", "prompt": "Largest?", "answer": "Jupiter",
+             "wrong": ["Saturn", "Mars"], "partial": {"Saturn": 0.44}, "tags": ["space"]},
+            {"id": "order", "kind": "order", "prompt": "Inner first", "items": ["Mercury", "Venus"]}
+        ]}"#,
+    )
+    .unwrap();
+    let xml = dir.path().join("bank.xml");
+    let output = termquiz()
+        .arg("export")
+        .arg(&bank)
+        .args(["--to", "moodle-xml", "-o"])
+        .arg(&xml)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!(
+            "{}: questions[0] (id \"big\"): note: \"Saturn\": credit 0.44 written as 40%\n",
+            bank.display()
+        )
+    );
+    let text = std::fs::read_to_string(&xml).unwrap();
+    assert!(
+        text.contains("<text>$course$/top/Planets/space</text>"),
+        "{text}"
+    );
+    assert!(text.contains("<question type=\"ordering\">"), "{text}");
+    let output = termquiz().arg("import").arg(&xml).output().unwrap();
+    assert!(output.status.success());
+    let back = bank::parse("back.json", &output.stdout).unwrap();
+    let Kind::Single(big) = &back.questions[0].kind else {
+        panic!()
+    };
+    assert_eq!(big.partial, [("Saturn".to_string(), 0.4)]);
+    assert_eq!(
+        back.questions[1].tags,
+        ["planets"],
+        "untagged: the bank's category"
+    );
+}

@@ -1,8 +1,10 @@
 //! Moodle XML import, as a pipeline: read the document and split it into located
 //! `<question>` elements (`read`), read each in Moodle's own terms (`question`, `terms`,
-//! `cloze`), then map to bank questions in one place (`map`, `kinds`, `gaps`).
+//! `cloze`), then map to bank questions in one place (`map`, `kinds`, `gaps`). `export` writes
+//! a bank back as Moodle XML.
 
 mod cloze;
+pub mod export;
 mod gaps;
 mod kinds;
 mod map;

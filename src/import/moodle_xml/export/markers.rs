@@ -1,0 +1,187 @@
+//! A termquiz cloze gap written as a Moodle embedded answer: `{1:SHORTANSWER:=a#Yes~*#No}`.
+
+use super::writer::{moodle_fraction, number, percent};
+use crate::bank::{Feedback, Gap, GapKind, Number, Single, Text};
+
+/// The marker for one gap, and notes about what Moodle could not hold exactly.
+pub fn marker(gap: &Gap, notes: &mut Vec<String>, number_of_gap: usize) -> String {
+    let weight = gap.weight.round().max(1.0);
+    if (weight - gap.weight).abs() > 1e-9 {
+        notes.push(format!(
+            "gap {number_of_gap}: weight {} written as {} (Moodle weights are whole numbers)",
+            gap.weight, weight
+        ));
+    }
+    let (kind, alternatives) = match &gap.kind {
+        GapKind::Single(single) => ("MULTICHOICE", single_alternatives(single, notes)),
+        GapKind::Text(text) => {
+            let kind = if text.case_sensitive {
+                "SHORTANSWER_C"
+            } else {
+                "SHORTANSWER"
+            };
+            (kind, text_alternatives(text, notes))
+        }
+        GapKind::Number(kind) => {
+            if !kind.units.is_empty() {
+                notes.push(format!(
+                    "gap {number_of_gap}: units left out (Moodle cloze numbers have none)"
+                ));
+            }
+            ("NUMERICAL", number_alternatives(kind, notes))
+        }
+    };
+    format!(
+        "{{{}:{kind}:{}}}",
+        number(weight, 0),
+        alternatives.join("~")
+    )
+}
+
+/// `=` or `%33.33333%` before an answer; `%0%` too, so that an answer starting with `=` or
+/// `%` is never read as a weight.
+fn weight_mark(fraction: f64, notes: &mut Vec<String>, what: &str) -> String {
+    let (fraction, changed) = moodle_fraction(fraction);
+    if changed {
+        notes.push(format!("{what}: credit written as {}%", percent(fraction)));
+    }
+    if (fraction - 1.0).abs() < 1e-9 {
+        "=".to_string()
+    } else {
+        format!("%{}%", percent(fraction))
+    }
+}
+
+fn with_feedback(answer: String, feedback: Option<&str>) -> String {
+    match feedback.filter(|f| !f.is_empty()) {
+        Some(text) => format!("{answer}#{}", html(text)),
+        None => answer,
+    }
+}
+
+fn single_alternatives(single: &Single, notes: &mut Vec<String>) -> Vec<String> {
+    let credit =
+        |choice: &str| crate::bank::kinds::credit_of(&single.partial, choice).unwrap_or(0.0);
+    std::iter::once((single.answer.as_str(), 1.0))
+        .chain(single.wrong.iter().map(|w| (w.as_str(), credit(w))))
+        .map(|(choice, fraction)| {
+            let mark = weight_mark(fraction, notes, &format!("choice \"{choice}\""));
+            with_feedback(
+                format!("{mark}{}", html(choice)),
+                single.feedback.for_answer(choice),
+            )
+        })
+        .collect()
+}
+
+fn text_alternatives(text: &Text, notes: &mut Vec<String>) -> Vec<String> {
+    let mut list: Vec<(String, f64)> = std::iter::once(&text.answer)
+        .chain(&text.accept)
+        .map(|a| (a.clone(), 1.0))
+        .collect();
+    list.extend(text.partial.iter().cloned());
+    for (key, _) in &text.feedback.0 {
+        if key != Feedback::OTHER && !list.iter().any(|(a, _)| a == key) {
+            list.push((key.clone(), 0.0));
+        }
+    }
+    let mut alternatives: Vec<String> = list
+        .iter()
+        .map(|(answer, fraction)| {
+            let mark = weight_mark(*fraction, notes, &format!("answer \"{answer}\""));
+            let written = plain(&answer.replace('*', "\\*"));
+            with_feedback(format!("{mark}{written}"), text.feedback.get(answer))
+        })
+        .collect();
+    if let Some(other) = text.feedback.other() {
+        alternatives.push(with_feedback("*".to_string(), Some(other)));
+    }
+    alternatives
+}
+
+fn number_alternatives(kind: &Number, notes: &mut Vec<String>) -> Vec<String> {
+    let value = |answer: f64, tolerance: f64| {
+        if tolerance > 0.0 {
+            format!("{answer}:{tolerance}")
+        } else {
+            answer.to_string()
+        }
+    };
+    let mut alternatives = vec![with_feedback(
+        format!("={}", value(kind.answer, kind.tolerance)),
+        kind.feedback.get(&kind.answer.to_string()),
+    )];
+    for also in &kind.also {
+        let mark = weight_mark(also.credit, notes, &format!("number {}", also.answer));
+        alternatives.push(with_feedback(
+            format!("{mark}{}", value(also.answer, also.tolerance)),
+            also.feedback.as_deref(),
+        ));
+    }
+    if let Some(other) = kind.feedback.other() {
+        alternatives.push(with_feedback("*".to_string(), Some(other)));
+    }
+    alternatives
+}
+
+/// Characters that end or escape an embedded answer, as numeric entities: Moodle decodes
+/// entities in every answer and feedback, and `&` before `#` never ends an answer.
+fn entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' | '{' | '}' | '#' | '~' | '\\' => out.push_str(&format!("&#{};", u32::from(c))),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A short answer, compared as text after Moodle decodes its entities.
+fn plain(text: &str) -> String {
+    entities(text)
+}
+
+/// A choice or feedback, which Moodle shows as HTML.
+fn html(text: &str) -> String {
+    entities(text)
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\n', "<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_write_as_moodle_markers() {
+        let mut notes = Vec::new();
+        let mut single = Single::new("on", vec!["in".into(), "a}b".into()]);
+        single.partial = vec![("in".into(), 0.5)];
+        single.feedback.insert("in", "Inside <x>");
+        let gap = Gap {
+            kind: GapKind::Single(single),
+            weight: 2.0,
+        };
+        assert_eq!(
+            marker(&gap, &mut notes, 1),
+            "{2:MULTICHOICE:=on~%50%in#Inside &lt;x&gt;~%0%a&#125;b}"
+        );
+        let mut text = Text::new("R&D", vec![]);
+        text.case_sensitive = true;
+        text.feedback.insert("*", "No");
+        let gap = Gap {
+            kind: GapKind::Text(text),
+            weight: 1.5,
+        };
+        assert_eq!(
+            marker(&gap, &mut notes, 2),
+            "{2:SHORTANSWER_C:=R&#38;D~*#No}"
+        );
+        assert_eq!(
+            notes,
+            ["gap 2: weight 1.5 written as 2 (Moodle weights are whole numbers)"]
+        );
+    }
+}
