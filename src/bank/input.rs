@@ -1,11 +1,15 @@
 //! Reading a file with bounded work: devices and directories are refused, pipes are read
-//! only where the user names them (banks, imports), and nothing past [`MAX_INPUT_BYTES`].
+//! only where the user names them (banks, imports), and nothing past a limit
+//! ([`MAX_INPUT_BYTES`] for what the user names, [`MAX_DATA_BYTES`] for termquiz's own files).
 
 use std::io::{self, Read};
 use std::path::Path;
 
-/// The largest bank, history, review state or result file read (256 MiB).
-pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest bank or import file read (2 GiB: a million-question bank is about 700 MiB).
+pub const MAX_INPUT_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// The largest review state or result file read whole (256 MiB).
+pub const MAX_DATA_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads a file the user named (a bank, an import) through symlinks: a regular file or a
 /// named pipe (`<(cmd)`), at most [`MAX_INPUT_BYTES`]; a directory or a device is an error.
@@ -16,7 +20,7 @@ pub fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
 /// Reads one of termquiz's own files (history, review state, a result): regular files only,
 /// since nobody writes into a pipe there and opening it would wait forever.
 pub fn read_data(path: &Path) -> io::Result<Vec<u8>> {
-    read_at_most(path, MAX_INPUT_BYTES, false)
+    read_at_most(path, MAX_DATA_BYTES, false)
 }
 
 /// [`read_bounded`] with another limit (tests use small ones), pipes allowed or not.
