@@ -12,6 +12,7 @@ pub mod parse;
 pub mod raw;
 pub mod sanitize;
 pub mod schema;
+pub mod selection;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Location};

@@ -95,6 +95,13 @@ impl<'t> Split<'t> {
         })
     }
 
+    /// Where question `index` stands in the file's bytes (a UTF-8 byte-order mark counted).
+    pub fn span(&self, index: usize, bytes: &[u8]) -> std::ops::Range<usize> {
+        let raw = self.questions[index].get();
+        let start = raw.as_ptr() as usize - bytes.as_ptr() as usize;
+        start..start + raw.len()
+    }
+
     /// Number of questions in the file, valid or not.
     pub fn len(&self) -> usize {
         self.questions.len()
@@ -233,6 +240,27 @@ impl<'t> Split<'t> {
         }
         block
     }
+}
+
+/// Parses and validates the one question at `span` of a file already validated whole.
+pub fn question_at(
+    file: &str,
+    bytes: &[u8],
+    span: std::ops::Range<usize>,
+) -> Result<Question, Vec<Diagnostic>> {
+    let located = |message: String| vec![diag(file, Location::File, message)];
+    let text = bytes
+        .get(span)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .ok_or_else(|| located("the file changed while it was read; run again".into()))?;
+    let raw = serde_json::from_str::<RawQuestion>(text).map_err(|e| located(e.to_string()))?;
+    validate_question(raw).map_err(|invalid| {
+        invalid
+            .problems
+            .into_iter()
+            .map(|m| diag(file, Location::File, m))
+            .collect()
+    })
 }
 
 /// What validating some questions found: what was kept of the valid ones, and each

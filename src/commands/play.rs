@@ -4,9 +4,12 @@ use std::time::Instant;
 
 use super::interrupt::{self, Guard};
 use super::save;
+use rand::rngs::StdRng;
+
+use crate::bank::selection::Selection;
 use crate::bank::{self, Bank, filter::Filter};
 use crate::cli::{Mode, PlayArgs};
-use crate::engine::{Session, SessionConfig, order};
+use crate::engine::{Session, SessionConfig, order, session};
 use crate::error::{Error, Result};
 use crate::store::from_session::{SessionMeta, record};
 use crate::ui::{self, render};
@@ -16,9 +19,9 @@ const DEFAULT_COUNT: usize = 10;
 
 /// Plays one session, then shows the summary, saves the result and history.
 pub fn run(args: &PlayArgs) -> Result<()> {
-    let bank = bank::load_paths(&args.banks)?;
     let config = session_config(args);
-    let mut session = Session::new(&bank, config).map_err(|e| Error::Usage(e.to_string()))?;
+    let (bank, shuffle) = chosen_bank(args, &config)?;
+    let mut session = Session::chosen(&bank, config, shuffle);
     let target = save::Target::new(args.results.clone());
     target.check(&bank::load::expand(&args.banks)?)?;
     let mut prompter = ui::prompter();
@@ -51,6 +54,16 @@ pub fn run(args: &PlayArgs) -> Result<()> {
     }
     let result = record(&session, &meta, jiff::Timestamp::now());
     target.finish(prompter, &result, session.is_interrupted())
+}
+
+/// Validates the banks whole but builds only the questions the session picks, so a huge
+/// bank costs little more memory than its file; gives them with the shuffle that goes on.
+fn chosen_bank(args: &PlayArgs, config: &SessionConfig) -> Result<(Bank, StdRng)> {
+    let selection = Selection::load(&args.banks, |q| config.filter.matches(q))?;
+    let candidates: Vec<usize> = (0..selection.len()).collect();
+    let (picked, rng) =
+        session::choose(&candidates, config).map_err(|e| Error::Usage(e.to_string()))?;
+    Ok((selection.bank(&picked)?, rng))
 }
 
 pub(super) fn session_config(args: &PlayArgs) -> SessionConfig {

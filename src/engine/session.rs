@@ -39,6 +39,25 @@ pub enum SessionError {
     NoQuestions(String),
 }
 
+/// Picks from `candidates` (the questions the filter let through) by the seeded shuffle,
+/// cut to the count; gives the picks and the shuffle, which goes on to lay them out.
+pub fn choose(
+    candidates: &[usize],
+    config: &SessionConfig,
+) -> Result<(Vec<usize>, StdRng), SessionError> {
+    if candidates.is_empty() {
+        let what = config.filter.describe();
+        return Err(SessionError::NoQuestions(if what.is_empty() {
+            "an empty bank".into()
+        } else {
+            what
+        }));
+    }
+    let mut rng = rng(config.seed);
+    let picked = pick(candidates, config.count, &mut rng);
+    Ok((picked, rng))
+}
+
 /// The question being asked, with what the front end needs to show it.
 #[derive(Debug, Clone, Copy)]
 pub struct Turn<'a> {
@@ -107,17 +126,15 @@ impl<'b> Session<'b> {
     /// Picks and lays out the questions; fails when the filter leaves none.
     pub fn new(bank: &'b Bank, config: SessionConfig) -> Result<Self, SessionError> {
         let candidates = config.filter.apply(&bank.questions);
-        if candidates.is_empty() {
-            let what = config.filter.describe();
-            return Err(SessionError::NoQuestions(if what.is_empty() {
-                "an empty bank".into()
-            } else {
-                what
-            }));
-        }
-        let mut rng = rng(config.seed);
-        let picked = pick(&candidates, config.count, &mut rng);
+        let (picked, rng) = choose(&candidates, &config)?;
         Ok(Self::start(bank, config, rng, &picked))
+    }
+
+    /// A session over a bank that holds just the questions [`choose`] picked, in its order,
+    /// with the shuffle it left: the same quiz [`Session::new`] gives on the whole bank.
+    pub fn chosen(bank: &'b Bank, config: SessionConfig, rng: StdRng) -> Self {
+        let all: Vec<usize> = (0..bank.questions.len()).collect();
+        Self::start(bank, config, rng, &all)
     }
 
     /// A session over exactly these questions, in this order (choices still shuffled);
