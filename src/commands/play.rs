@@ -20,7 +20,7 @@ const DEFAULT_COUNT: usize = 10;
 /// Plays one session, then shows the summary, saves the result and history.
 pub fn run(args: &PlayArgs) -> Result<()> {
     let config = session_config(args);
-    let (bank, shuffle) = chosen_bank(args, &config)?;
+    let (bank, shuffle, available) = chosen_bank(args, &config)?;
     let mut session = Session::chosen(&bank, config, shuffle);
     let target = save::Target::new(args.results.clone());
     target.check(&bank::load::expand(&args.banks)?)?;
@@ -30,7 +30,7 @@ pub fn run(args: &PlayArgs) -> Result<()> {
         mode: mode_name(args.mode).into(),
         started_at: jiff::Timestamp::now(),
     };
-    let intro_shown = prompter.show(&intro(&bank, &session, args));
+    let intro_shown = prompter.show(&intro(&bank, &session, available, args));
     let clock = Instant::now();
     let guard = interrupt::install();
     save::arm(&guard, &session, &meta, &target, clock);
@@ -58,12 +58,13 @@ pub fn run(args: &PlayArgs) -> Result<()> {
 
 /// Validates the banks whole but builds only the questions the session picks, so a huge
 /// bank costs little more memory than its file; gives them with the shuffle that goes on.
-fn chosen_bank(args: &PlayArgs, config: &SessionConfig) -> Result<(Bank, StdRng)> {
+/// Also gives how many questions the filter let through.
+fn chosen_bank(args: &PlayArgs, config: &SessionConfig) -> Result<(Bank, StdRng, usize)> {
     let selection = Selection::load(&args.banks, |q| config.filter.matches(q))?;
     let candidates: Vec<usize> = (0..selection.len()).collect();
     let (picked, rng) =
         session::choose(&candidates, config).map_err(|e| Error::Usage(e.to_string()))?;
-    Ok((selection.bank(&picked)?, rng))
+    Ok((selection.bank(&picked)?, rng, selection.len()))
 }
 
 pub(super) fn session_config(args: &PlayArgs) -> SessionConfig {
@@ -92,7 +93,7 @@ pub(super) fn mode_name(mode: Mode) -> &'static str {
     }
 }
 
-fn intro(bank: &Bank, session: &Session, args: &PlayArgs) -> String {
+fn intro(bank: &Bank, session: &Session, available: usize, args: &PlayArgs) -> String {
     let how = match args.mode {
         Mode::Practice => "practice mode: you see the answer after each question",
         Mode::Exam => "exam mode: results at the end",
@@ -103,7 +104,6 @@ fn intro(bank: &Bank, session: &Session, args: &PlayArgs) -> String {
         "End of input stops"
     };
     let n = session.total();
-    let available = session.config().filter.apply(&bank.questions).len();
     let count = if n < available {
         format!("{n} of {available} questions (-n N for another number, --all for every one)")
     } else {
