@@ -109,6 +109,9 @@ pub fn play_in_terminal(stream: TcpStream) -> io::Result<Left> {
             }
         };
         match line {
+            // The host moved on while the student was answering (teacher pace, time up):
+            // this answer belongs to a closed question, so it is not sent.
+            Some(_) if news_waiting(&from) => {}
             Some(line) => writeln!(to, "{line}")?,
             None => {
                 let _ = to.shutdown(Shutdown::Both);
@@ -116,6 +119,16 @@ pub fn play_in_terminal(stream: TcpStream) -> io::Result<Left> {
             }
         }
     }
+}
+
+/// True when the host sent something that was not read yet (checked without waiting).
+fn news_waiting(stream: &TcpStream) -> bool {
+    if stream.set_nonblocking(true).is_err() {
+        return false;
+    }
+    let waiting = stream.peek(&mut [0u8; 1]).is_ok_and(|n| n > 0);
+    let _ = stream.set_nonblocking(false);
+    waiting
 }
 
 /// True when `block` ends with an answer prompt (the host repeats the question's prompt).
@@ -187,7 +200,7 @@ pub fn relay(stream: TcpStream) -> io::Result<()> {
 /// between two reads waits for its other bytes.
 pub fn show_from(mut from: impl Read, out: &mut impl Write) -> io::Result<()> {
     let mut buf = [0u8; 4096];
-    let mut carry: Vec<u8> = Vec::new();
+    let mut carry = Utf8Carry::default();
     loop {
         let n = match from.read(&mut buf) {
             Ok(0) => break,
@@ -196,19 +209,10 @@ pub fn show_from(mut from: impl Read, out: &mut impl Write) -> io::Result<()> {
             Err(e) if e.kind() == io::ErrorKind::ConnectionReset => break,
             Err(e) => return Err(e),
         };
-        carry.extend_from_slice(&buf[..n]);
-        let valid = match std::str::from_utf8(&carry) {
-            Ok(_) => carry.len(),
-            Err(e) if e.error_len().is_none() => e.valid_up_to(),
-            Err(_) => carry.len(),
-        };
-        let text = String::from_utf8_lossy(&carry[..valid]).into_owned();
-        carry.drain(..valid);
-        out.write_all(escape(&text.replace("\r\n", "\n")).as_bytes())?;
+        out.write_all(escape(&carry.push(&buf[..n])).as_bytes())?;
         out.flush()?;
     }
-    let rest = String::from_utf8_lossy(&carry).into_owned();
-    out.write_all(escape(&rest).as_bytes())?;
+    out.write_all(escape(&carry.rest()).as_bytes())?;
     out.flush()
 }
 
@@ -223,6 +227,20 @@ mod tests {
         assert_eq!(with_default_port("::1"), "[::1]:7777");
         assert_eq!(with_default_port("[::1]:9000"), "[::1]:9000");
         assert_eq!(with_default_port("quiz.local"), "quiz.local:7777");
+    }
+
+    #[test]
+    fn an_answer_is_stale_once_the_host_sent_more() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let student = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (mut host, _) = listener.accept().unwrap();
+        assert!(!news_waiting(&student));
+        host.write_all(b"Time is up for this question.\n").unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while !news_waiting(&student) {
+            assert!(std::time::Instant::now() < deadline, "never arrived");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
     }
 
     #[test]
