@@ -68,13 +68,12 @@ fn quizlet_custom_separators_reverse_and_both() {
 }
 
 #[test]
-fn anki_text_reads_headers_html_tags_and_skips_cloze() {
+fn anki_text_reads_headers_html_tags_and_cloze_notes() {
     let (bank, stderr) = import_fixture("anki-capitals.txt", "anki-text", &["--as", "text"]);
     assert_eq!(
         stderr,
-        "anki-capitals.txt:10: skipped: cloze notes ({{c1::…}}) are not imported yet: termquiz has no cloze questions\n\
-         anki-capitals.txt:11: skipped: the second field (the back) is empty\n\
-         anki-capitals.txt: imported 4 questions, skipped 2\n"
+        "anki-capitals.txt:11: skipped: the second field (the back) is empty\n\
+         anki-capitals.txt: imported 5 questions, skipped 1\n"
     );
     assert_eq!(
         answers(&bank),
@@ -82,26 +81,32 @@ fn anki_text_reads_headers_html_tags_and_skips_cloze() {
             ("Capital of France?".to_string(), "Paris".to_string()),
             ("Capital of\tItaly?".into(), "Rome".into()),
             ("Capital of Spain?".into(), "Madrid".into()),
+            ("Fill in the gaps.".into(), "[1] Portugal".into()),
             ("Capital of Austria?".into(), "Vienna".into()),
         ]
     );
     assert_eq!(bank.questions[0].tags, ["geo", "europe"]);
+    let Kind::Cloze(cloze) = &bank.questions[3].kind else {
+        panic!("cloze expected")
+    };
+    assert_eq!(cloze.text, "The capital of {1} is Lisbon");
 }
 
 #[test]
 fn imported_flashcards_are_graded_in_plain_mode() {
     let (bank, _) = import_fixture("anki-capitals.txt", "anki-text", &[]);
-    // Right for every card but Austria, where the first wrong choice is picked.
+    // Right for every card but Austria, where the first wrong choice is picked; the cloze
+    // gap typed in lower case.
     let lines = lines_picking(&bank, 5, |q| match &q.kind {
         Kind::Single(Single { wrong, .. }) if q.prompt.contains("Austria") => wrong[0].clone(),
         Kind::Single(Single { answer, .. }) => answer.clone(),
-        _ => unreachable!(),
+        _ => "portugal".into(),
     });
     play_bank(&bank, &["--seed", "5"])
         .stdin(&lines)
         .run()
         .code(0)
-        .stdout_has("3 of 4 right");
+        .stdout_has("4 of 5 right");
     let (typed, _) = import_fixture(
         "quizlet-animals.txt",
         "quizlet",

@@ -1,9 +1,10 @@
 //! Anki's "Notes in Plain Text" export: `#key:value` header lines, then one note a line
 //! (fields split by the separator, quoted like CSV) → cards → [`flashcards`](super::flashcards).
 
-use super::common::{ImportError, Parsed, Skipped, html_to_text, looks_like_html};
+use super::common::{Draft, ImportError, Parsed, Skipped, html_to_text, looks_like_html};
 use super::flashcards::{self, Card, CardOptions};
 use super::table::{self, Row};
+use crate::bank::{Cloze, Gap, GapKind, Question, Text};
 
 /// What the `#` header lines say.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,15 +39,42 @@ pub fn parse(text: &str, options: &CardOptions) -> Result<Parsed, ImportError> {
                 back,
                 tags,
             }),
-            Ok(Note::Cloze) => parsed.skipped.push(Skipped::new(
-                line,
-                "cloze notes ({{c1::…}}) are not imported yet: termquiz has no cloze questions",
-            )),
+            Ok(Note::Cloze(field, extra, tags)) => match cloze_question(&field, extra, tags) {
+                Some(question) => parsed.drafts.push(Draft {
+                    line,
+                    id_hint: Some(cloze_shown(&field)),
+                    question,
+                }),
+                None => parsed.skipped.push(Skipped::new(
+                    line,
+                    "a cloze note without a {{c1::…}} deletion has nothing to ask",
+                )),
+            },
             Err(reason) => parsed.skipped.push(Skipped::new(line, reason)),
         }
     }
     flashcards::add_questions(&cards, options, &mut parsed);
+    // Cloze notes were added as read, cards after: back to file order (stable, so a card's
+    // two directions stay together).
+    parsed.drafts.sort_by_key(|d| d.line);
     Ok(parsed)
+}
+
+/// A cloze note as a cloze question: each deletion a typed gap; the second field (Anki's
+/// "Back Extra") the explanation.
+fn cloze_question(field: &str, extra: Option<String>, tags: Vec<String>) -> Option<Question> {
+    let (passage, answers) = cloze_passage(field);
+    if answers.is_empty() {
+        return None;
+    }
+    let gaps = answers
+        .into_iter()
+        .map(|a| Gap::new(GapKind::Text(Text::new(a, Vec::new()))))
+        .collect();
+    let mut question = Question::new("", "Fill in the gaps.", Cloze::new(passage, gaps));
+    question.explanation = extra;
+    question.tags = flashcards::tag_slugs(&tags);
+    Some(question)
 }
 
 /// The `#separator:`, `#html:` and `#… column:` lines at the top of the file.
@@ -111,8 +139,8 @@ fn separator(value: &str) -> Option<u8> {
 enum Note {
     /// Front, back and tags.
     Card(String, String, Vec<String>),
-    /// A cloze note, which needs the cloze kind.
-    Cloze,
+    /// A cloze note: the field with the deletions, the extra field, tags.
+    Cloze(String, Option<String>, Vec<String>),
 }
 
 fn note(row: &Row, headers: &Headers) -> Result<Note, String> {
@@ -123,13 +151,14 @@ fn note(row: &Row, headers: &Headers) -> Result<Note, String> {
         .collect();
     let notetype = headers.notetype.map_or("", |i| row.cell(i));
     let first = fields.first().map_or("", String::as_str);
-    if notetype.to_lowercase().contains("cloze") || is_cloze(first) {
-        return Ok(Note::Cloze);
-    }
     let tags = headers
         .tags
         .map(|i| row.cell(i).split_whitespace().map(str::to_string).collect())
         .unwrap_or_default();
+    if notetype.to_lowercase().contains("cloze") || is_cloze(first) {
+        let extra = fields.get(1).filter(|e| !e.is_empty()).cloned();
+        return Ok(Note::Cloze(first.to_string(), extra, tags));
+    }
     match fields.as_slice() {
         [front, back, ..] if !front.is_empty() && !back.is_empty() => {
             Ok(Note::Card(front.clone(), back.clone(), tags))
@@ -175,6 +204,15 @@ pub fn cloze_passage(field: &str) -> (String, Vec<String>) {
     }
     passage.push_str(rest);
     (passage, answers)
+}
+
+/// A cloze field as read with every deletion revealed, for the question's id.
+fn cloze_shown(field: &str) -> String {
+    let (mut passage, answers) = cloze_passage(field);
+    for (i, answer) in answers.iter().enumerate() {
+        passage = passage.replacen(&format!("{{{}}}", i + 1), answer, 1);
+    }
+    passage
 }
 
 /// Whether a field holds a cloze deletion `{{c1::…}}`.

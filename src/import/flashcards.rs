@@ -106,9 +106,7 @@ pub fn add_questions(cards: &[Card], options: &CardOptions, parsed: &mut Parsed)
                 }
             };
             let mut question = Question::new("", prompt.clone(), kind);
-            question.tags = card.tags.iter().map(|t| slug(t, 40)).collect();
-            question.tags.retain(|t| !t.is_empty());
-            question.tags.dedup();
+            question.tags = tag_slugs(&card.tags);
             parsed.drafts.push(Draft {
                 line: card.number,
                 id_hint: None,
@@ -116,6 +114,17 @@ pub fn add_questions(cards: &[Card], options: &CardOptions, parsed: &mut Parsed)
             });
         }
     }
+}
+
+/// A card's tags as bank tags: slugs, empty ones dropped, each once.
+pub fn tag_slugs(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(tags.len());
+    for tag in tags.iter().map(|t| slug(t, 40)) {
+        if !tag.is_empty() && !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    out
 }
 
 fn no_wrong_choices(card: &Card, unit: Option<&str>) -> Skipped {

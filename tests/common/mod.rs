@@ -189,6 +189,10 @@ pub fn lines_picking(
                     .expect("a choice of the question");
                 Answer::Choice(turn.shown.position_of(canonical).expect("shown"))
             }
+            // One line per gap.
+            Kind::Cloze(_) => {
+                Answer::Gaps(wanted.lines().map(|l| Answer::Text(l.into())).collect())
+            }
             _ => Answer::Text(wanted),
         };
         lines.push_str(&termquiz::ui::parse::format_answer(&answer));
