@@ -269,6 +269,10 @@ fn moodle_gapselect_offers_every_choice_of_the_group() {
         cloze.gaps[0].kind,
         GapKind::Single(Single::new("cat", strings(&["sat", "mat", "dog", "table"])))
     );
+    assert_eq!(
+        q.points, 1,
+        "a gapselect's mark is its defaultgrade, not its gap count"
+    );
     assert_eq!(q.hint.as_deref(), Some("First hint"));
     assert_eq!(q.explanation.as_deref(), Some("The cat sat on the mat."));
 }

@@ -23,9 +23,9 @@ pub fn draft(header: &Header, body: &Body, category: Option<&str>) -> Result<Dra
         )
     };
     let (kind, prompt) = kind(header, body).map_err(skip)?;
-    let grade = match &kind {
-        // Moodle's mark of a cloze question is the sum of its gaps' weights.
-        Kind::Cloze(cloze) => Some(cloze.gaps.iter().map(|g| g.weight).sum()),
+    let grade = match (&kind, body) {
+        // Moodle's mark of an embedded-answers question is the sum of its gaps' weights.
+        (Kind::Cloze(cloze), Body::Cloze) => Some(cloze.gaps.iter().map(|g| g.weight).sum()),
         _ => header.default_grade,
     };
     let prompt = prompt.unwrap_or_else(|| readable(&header.text));
