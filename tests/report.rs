@@ -34,11 +34,11 @@ france     100%      1
 ";
 
 const CSV: &str = "\
-section,bank,name,score,max_score,percent,seconds,interrupted\r
-student,Soundtrack vs Cast Recording,Ann Lee,3,4,75,245,no\r
-student,Soundtrack vs Cast Recording,bob,1,3,33.33,120,yes\r
-student,Soundtrack vs Cast Recording,\"Cléo, \"\"the\"\" =Ace\",2,4,50,3663,no\r
-student,World Capitals,Zed,1,2,50,30,no\r
+section,bank,name,score,max_score,percent,seconds,interrupted,problems\r
+student,Soundtrack vs Cast Recording,Ann Lee,3,4,75,245,no,\r
+student,Soundtrack vs Cast Recording,bob,1,3,33.33,120,yes,\r
+student,Soundtrack vs Cast Recording,\"Cléo, \"\"the\"\" =Ace\",2,4,50,3663,no,\r
+student,World Capitals,Zed,1,2,50,30,no,\r
 \r
 section,bank,question,asked,right,percent_right,most_common_wrong,wrong_count\r
 question,Soundtrack vs Cast Recording,best-selling-albums-label,3,0,0,Columbia,2\r
@@ -161,11 +161,17 @@ fn a_thousand_result_files() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     let students: Vec<&&str> = lines.iter().filter(|l| l.starts_with("student,")).collect();
     assert_eq!(students.len(), 1000);
-    assert_eq!(*students[0], "student,Big Class,student-0000,7,10,70,60,no");
-    assert_eq!(*students[1], "student,Big Class,student-0001,8,10,80,60,no");
+    assert_eq!(
+        *students[0],
+        "student,Big Class,student-0000,7,10,70,60,no,"
+    );
+    assert_eq!(
+        *students[1],
+        "student,Big Class,student-0001,8,10,80,60,no,"
+    );
     assert_eq!(
         *students[999],
-        "student,Big Class,student-0999,7,10,70,60,no"
+        "student,Big Class,student-0999,7,10,70,60,no,"
     );
     let questions: Vec<&&str> = lines
         .iter()

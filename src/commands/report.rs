@@ -12,8 +12,10 @@ use crate::error::{Error, Result};
 use crate::store::report::{self, BankReport, Report, StudentRow};
 use crate::store::{SessionRecord, StoreError, results};
 
-/// Reads every result file, reports the good ones, and names each bad one on stderr.
-/// Exits 1 (after the report) when any file was bad, or when none was good.
+/// Reads every result file, reports the good ones, and names each bad one on stderr, as
+/// well as each file whose totals disagree with its answers (reported recomputed).
+/// Exits 1 (after the report) when any file was bad or disagreed, or when none was good;
+/// a closed output (`report … | head`) keeps that exit code.
 pub fn run(args: &ReportArgs) -> Result<()> {
     let (records, errors, total) = read_all(&args.results);
     for error in &errors {
@@ -24,29 +26,50 @@ pub fn run(args: &ReportArgs) -> Result<()> {
             "no valid result file among {total}"
         )));
     }
-    let report = report::build(records);
+    let disagreeing = warn_disagreeing(&records);
+    let report = report::build(records.into_iter().map(|(_, record)| record));
     let mut out = std::io::stdout().lock();
-    match args.format {
-        ReportFormat::Table => write_table(&mut out, &report)?,
-        ReportFormat::Csv => out.write_all(to_csv(&report).as_bytes())?,
+    let written = match args.format {
+        ReportFormat::Table => write_table(&mut out, &report),
+        ReportFormat::Csv => out.write_all(to_csv(&report).as_bytes()),
     }
-    out.flush()?;
-    match errors.len() {
-        0 => Ok(()),
-        bad => Err(Error::Invalid(format!(
-            "{bad} of {total} result files could not be read"
-        ))),
+    .and_then(|()| out.flush());
+    let bad = errors.len();
+    let unread = format!("{bad} of {total} result files could not be read");
+    let disagree = format!("{disagreeing} of {total} disagree with their answers");
+    match (bad, disagreeing) {
+        (0, 0) => {}
+        (_, 0) => return Err(Error::Invalid(unread)),
+        (0, _) => return Err(Error::Invalid(disagree)),
+        _ => return Err(Error::Invalid(format!("{unread}; {disagree}"))),
     }
+    Ok(written?)
 }
 
-/// The records of all readable files, the errors of the others, and how many files there were.
-fn read_all(paths: &[PathBuf]) -> (Vec<SessionRecord>, Vec<StoreError>, usize) {
+/// A warning per file whose stored totals disagree with its answers; how many there were.
+fn warn_disagreeing(records: &[(PathBuf, SessionRecord)]) -> usize {
+    let mut count = 0;
+    for (path, record) in records {
+        let (_, _, problems) = report::recompute(record);
+        if !problems.is_empty() {
+            count += 1;
+            let file = crate::bank::sanitize::path(path);
+            let why = one_line(&problems.join("; "));
+            crate::error::print_warning(&format!("{file}: {why}; the report counts its answers"));
+        }
+    }
+    count
+}
+
+/// The records of all readable files (with their paths), the errors of the others, and
+/// how many files there were.
+fn read_all(paths: &[PathBuf]) -> (Vec<(PathBuf, SessionRecord)>, Vec<StoreError>, usize) {
     let (files, mut errors) = results::list_result_files(paths);
     let total = files.len() + errors.len();
     let mut records = Vec::with_capacity(files.len());
-    for path in &files {
-        match results::read_result(path) {
-            Ok(record) => records.push(record),
+    for path in files {
+        match results::read_result(&path) {
+            Ok(record) => records.push((path, record)),
             Err(error) => errors.push(error),
         }
     }
@@ -75,7 +98,18 @@ pub fn write_table(out: &mut impl Write, report: &Report) -> std::io::Result<()>
 }
 
 fn write_students(out: &mut impl Write, bank: &BankReport) -> std::io::Result<()> {
-    let header = ["NAME", "SCORE", "MAX", "PERCENT", "TIME", "INTERRUPTED"];
+    // The CHECK column only appears when a result needs a second look.
+    let checked = bank.students.iter().any(|s| !s.problems.is_empty());
+    let columns = if checked { 7 } else { 6 };
+    let header = &[
+        "NAME",
+        "SCORE",
+        "MAX",
+        "PERCENT",
+        "TIME",
+        "INTERRUPTED",
+        "CHECK",
+    ][..columns];
     let rows: Vec<Vec<String>> = bank
         .students
         .iter()
@@ -87,10 +121,12 @@ fn write_students(out: &mut impl Write, bank: &BankReport) -> std::io::Result<()
                 percent_label(s.percent),
                 duration(s.seconds),
                 yes_no(s.interrupted).to_string(),
-            ]
+                one_line(&s.problems.join("; ")),
+            ][..columns]
+                .to_vec()
         })
         .collect();
-    write_aligned(out, &header, &rows, &[1, 2, 3, 4])
+    write_aligned(out, header, &rows, &[1, 2, 3, 4])
 }
 
 fn write_questions(out: &mut impl Write, bank: &BankReport) -> std::io::Result<()> {
@@ -126,6 +162,7 @@ pub fn to_csv(report: &Report) -> String {
         "percent",
         "seconds",
         "interrupted",
+        "problems",
     ];
     csv.push_str(&csv_record(&head.map(String::from)));
     for bank in &report.banks {
@@ -139,6 +176,7 @@ pub fn to_csv(report: &Report) -> String {
                 number(s.percent),
                 s.seconds.to_string(),
                 yes_no(s.interrupted).into(),
+                s.problems.join("; "),
             ];
             csv.push_str(&csv_record(&fields));
         }

@@ -3,26 +3,42 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
+use crate::bank::load::IdOwners;
 use crate::bank::{self, Bank, LoadError};
 use crate::cli::ValidateArgs;
 use crate::error::{Error, Result};
 
-/// Validates every file; fails with all diagnostics of all files.
+/// Validates every file, and ids across the files as `play` would combine them; fails with
+/// all diagnostics of all files. A closed output (`validate dir/ | head -1`) does not stop
+/// the checking, and a failure keeps its exit code.
 pub fn run(args: &ValidateArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let mut diagnostics = Vec::new();
+    let mut owners = IdOwners::default();
+    let mut output_error = None;
     for file in bank::load::expand(&args.banks)? {
         let (name, bytes) = bank::load::read_file(&file)?;
-        match bank::check(&name, &bytes) {
-            Ok(checked) => writeln!(out, "{name}: {}", counts(checked.questions, checked.kinds))?,
-            Err(d) => diagnostics.extend(d),
+        let mut clashes = Vec::new();
+        let mut kinds = BTreeSet::new();
+        let mut questions = 0;
+        let checked = bank::parse::for_each(&name, &bytes, |index, q| {
+            owners.claim(&name, index, &q.id, &mut clashes);
+            kinds.insert(q.kind.name());
+            questions += 1;
+        });
+        match checked {
+            Ok(_) if clashes.is_empty() => {
+                let line = writeln!(out, "{name}: {}", counts(questions, kinds.len()));
+                output_error = output_error.or(line.err());
+            }
+            Ok(_) => diagnostics.extend(clashes),
+            Err(d) => diagnostics.extend(d.into_iter().chain(clashes)),
         }
     }
-    if diagnostics.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Bank(LoadError::Invalid(diagnostics)))
+    if !diagnostics.is_empty() {
+        return Err(Error::Bank(LoadError::Invalid(diagnostics)));
     }
+    output_error.map_or(Ok(()), |e| Err(e.into()))
 }
 
 /// "42 questions, 7 kinds" for a bank.

@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::SessionRecord;
+use super::record::round2;
 use super::stats::score_percent;
+use crate::engine::score::max_award;
 
 /// The report over all result files, one part per bank (sorted by title).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,6 +42,8 @@ pub struct StudentRow {
     pub seconds: i64,
     /// Stopped early.
     pub interrupted: bool,
+    /// What is wrong with the file's numbers, or that the student has several results.
+    pub problems: Vec<String>,
 }
 
 /// How the class did on one question.
@@ -107,18 +111,72 @@ pub fn build(records: impl IntoIterator<Item = SessionRecord>) -> Report {
     Report { banks }
 }
 
+/// The score and maximum a result file shows, recomputed from its answers, and what in the
+/// file disagrees with them. The score is the sum of the answers' points; the maximum is the
+/// whole session's (unanswered questions count), or the answered questions' in older files.
+pub fn recompute(record: &SessionRecord) -> (f64, f64, Vec<String>) {
+    let mut problems = Vec::new();
+    let score = round2(record.questions.iter().map(|q| q.awarded).sum());
+    let answered_points: f64 = record.questions.iter().map(|q| f64::from(q.points)).sum();
+    let max = record.session_max.unwrap_or(record.max_score);
+    if (record.score - score).abs() > 0.011 {
+        problems.push(format!(
+            "its score {} disagrees with its answers ({score})",
+            record.score
+        ));
+    }
+    let out_of_range = record
+        .questions
+        .iter()
+        .find(|q| !(q.awarded >= 0.0 && q.awarded <= max_award(q.points, true) + 0.011));
+    if let Some(q) = out_of_range {
+        problems.push(format!(
+            "question \"{}\" awards {} of {} points",
+            q.id, q.awarded, q.points
+        ));
+    }
+    if !(max.is_finite() && max + 0.011 >= answered_points && max + 0.011 >= score) {
+        problems.push(format!(
+            "its maximum {max} is below the points of its answers ({answered_points})"
+        ));
+    }
+    if record
+        .session_questions
+        .is_some_and(|n| n < record.questions.len())
+    {
+        problems.push("it lists more answers than its session had questions".into());
+    }
+    (score, max, problems)
+}
+
 fn student_row(record: &SessionRecord) -> StudentRow {
     let seconds = record
         .finished_at
         .duration_since(record.started_at)
         .as_secs();
+    let (score, max_score, problems) = recompute(record);
     StudentRow {
         name: record.name.clone(),
-        score: record.score,
-        max_score: record.max_score,
-        percent: score_percent(record.score, record.max_score),
+        score,
+        max_score,
+        percent: score_percent(score, max_score),
         seconds: seconds.max(0),
         interrupted: record.interrupted,
+        problems,
+    }
+}
+
+/// Marks students with more than one result in the bank (same name, ignoring case).
+fn flag_duplicates(students: &mut [StudentRow]) {
+    let key = |row: &StudentRow| row.name.trim().to_lowercase();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for row in students.iter().filter(|r| !r.name.trim().is_empty()) {
+        *counts.entry(key(row)).or_default() += 1;
+    }
+    for row in students.iter_mut() {
+        if let Some(&n) = counts.get(&key(row)).filter(|&&n| n > 1) {
+            row.problems.push(format!("{n} results for this name"));
+        }
     }
 }
 
@@ -127,6 +185,7 @@ fn finish(bank: String, mut tally: BankTally) -> BankReport {
         let key = |row: &StudentRow| row.name.to_lowercase();
         key(a).cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
     });
+    flag_duplicates(&mut tally.students);
     let mut questions: Vec<QuestionRow> = tally
         .questions
         .into_iter()
