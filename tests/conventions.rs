@@ -99,7 +99,7 @@ fn new_writes_a_valid_bank_with_every_kind_and_no_schema_address_that_does_not_e
     let bank = bank::load_file(&file).unwrap();
     let kinds: std::collections::BTreeSet<&str> =
         bank.questions.iter().map(|q| q.kind.name()).collect();
-    assert_eq!(kinds.len(), 7, "{kinds:?}");
+    assert_eq!(kinds.len(), 8, "{kinds:?}");
     // Never replaces a file.
     let again = Quiz::new().args(["new", &file_arg]).run().code(1);
     assert!(again.stderr.contains("starter.json"), "{}", again.stderr);

@@ -30,7 +30,7 @@ pub fn parse_answer(q: &Question, items: usize, line: &str) -> Result<Answer, St
             None => Err(NOT_A_NUMBER.into()),
         },
         Kind::Order(_) => letters(line, items, Some(items)).map(Answer::Order),
-        Kind::Match(_) => letters(line, items, Some(items)).map(Answer::Match),
+        Kind::Match(matching) => match_letters(line, items, matching).map(Answer::Match),
         // Plain mode reads a cloze one gap per line (see `parse_gap`).
         Kind::Cloze(_) => Err("answer each gap on its own line".into()),
     }
@@ -42,6 +42,47 @@ fn last_label(items: usize) -> String {
 
 fn single(line: &str, items: usize) -> Result<usize, String> {
     position(line, items).ok_or_else(|| format!("type one letter from a to {}", last_label(items)))
+}
+
+/// The one rule for both modes: a right-hand item may serve two left items only when the
+/// question itself pairs two left items with the same right item.
+pub fn match_repeats_allowed(matching: &crate::bank::Match) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    !matching.pairs.iter().all(|(_, right)| seen.insert(right))
+}
+
+/// One letter per left item, in order; repeats only as [`match_repeats_allowed`] says.
+fn match_letters(
+    line: &str,
+    items: usize,
+    matching: &crate::bank::Match,
+) -> Result<Vec<usize>, String> {
+    let lefts = matching.pairs.len();
+    let mut picks = Vec::with_capacity(lefts);
+    for token in line.split([',', ' ', ';']).filter(|t| !t.is_empty()) {
+        let shown = || crate::bank::sanitize::escape_line(token);
+        let pos = position(token, items).ok_or_else(|| {
+            format!(
+                "\"{}\" is not a choice; use letters from a to {}",
+                shown(),
+                last_label(items)
+            )
+        })?;
+        if let Some(by) = picks.iter().position(|&p| p == pos)
+            && !match_repeats_allowed(matching)
+        {
+            return Err(matched_twice(&shown(), by + 1));
+        }
+        picks.push(pos);
+    }
+    if picks.len() == lefts {
+        Ok(picks)
+    } else {
+        Err(format!(
+            "give {lefts} letters, one for each item 1-{lefts} in order, e.g. \"{}\"",
+            example(lefts)
+        ))
+    }
 }
 
 /// Letters separated by commas or spaces, each once; `exact` asks for exactly that many.
@@ -233,6 +274,24 @@ mod tests {
             Err("give all 3 letters in order, e.g. \"c b a\"".into())
         );
         assert!(parse_answer(&order_q(), 3, "c a a").is_err());
+    }
+
+    #[test]
+    fn terminal_allowed_a_right_item_twice_that_plain_mode_refused() {
+        let once =
+            crate::bank::Match::new(vec![("a".into(), "1".into()), ("b".into(), "2".into())]);
+        let shared =
+            crate::bank::Match::new(vec![("a".into(), "1".into()), ("b".into(), "1".into())]);
+        assert!(!match_repeats_allowed(&once));
+        assert!(match_repeats_allowed(&shared));
+        let q_once = q(Kind::Match(once));
+        let q_shared = q(Kind::Match(shared));
+        assert_eq!(parse_answer(&q_once, 2, "a a"), Err(matched_twice("a", 1)));
+        assert_eq!(
+            parse_answer(&q_shared, 1, "a a"),
+            Ok(Answer::Match(vec![0, 0]))
+        );
+        assert!(parse_answer(&q_once, 2, "a").is_err());
     }
 
     proptest! {

@@ -9,7 +9,7 @@ use super::order_prompt::{self, OrderReply};
 use super::theme::QuizTheme;
 use super::{Prompter, fit, parse, render};
 use crate::bank::sanitize::escape;
-use crate::bank::{Cloze, GapKind, Kind, Match, Question};
+use crate::bank::{Cloze, GapKind, Kind, Question};
 use crate::engine::Answer;
 use crate::engine::grade::parse_number;
 use crate::engine::session::Turn;
@@ -63,11 +63,22 @@ impl TermPrompter {
     }
 
     fn select(&self, prompt: &str, items: &[String]) -> io::Result<Option<usize>> {
+        self.select_reporting(prompt, items, true)
+    }
+
+    /// A menu; without `report` the answered prompt is cleared (the caller prints its own).
+    fn select_reporting(
+        &self,
+        prompt: &str,
+        items: &[String],
+        report: bool,
+    ) -> io::Result<Option<usize>> {
         esc_as_none(
             Select::with_theme(&self.theme)
                 .with_prompt(prompt)
                 .items(items)
                 .default(0)
+                .report(report)
                 .interact_on_opt(&self.term),
         )
     }
@@ -94,7 +105,11 @@ impl TermPrompter {
             )?;
             match picks {
                 // The same rule as plain mode: an empty answer is asked again.
-                Some(picks) if picks.is_empty() => self.warn(parse::NOTHING_PICKED)?,
+                Some(picks) if picks.is_empty() => {
+                    // dialoguer reported an empty answer line; the warning replaces it.
+                    self.term.clear_last_lines(1)?;
+                    self.warn(parse::NOTHING_PICKED)?;
+                }
                 other => return Ok(other),
             }
         }
@@ -111,8 +126,9 @@ impl TermPrompter {
     }
 
     fn warn(&self, message: &str) -> io::Result<()> {
+        let message = fit::wrap(message, "  ");
         self.term
-            .write_line(&console::style(format!("  {message}")).yellow().to_string())
+            .write_line(&console::style(message).yellow().to_string())
     }
 
     /// Cloze: the passage, then each gap asked in turn.
@@ -139,15 +155,20 @@ impl TermPrompter {
     }
 
     /// Every left item with its number, then one menu of right items per left item; used
-    /// right items are marked and, as in plain mode, refused a second time.
+    /// right items are marked and, as in plain mode, refused a second time unless the
+    /// question itself shares a right item.
     fn match_pairs(&self, q: &Question, rights: &[String]) -> io::Result<Option<Answer>> {
-        let Kind::Match(Match { pairs, .. }) = &q.kind else {
+        let Kind::Match(matching) = &q.kind else {
             return Ok(None);
         };
+        let pairs = &matching.pairs;
+        let repeats = parse::match_repeats_allowed(matching);
         let width = fit::terminal_width();
         let lefts: Vec<String> = pairs.iter().map(|(l, _)| escape(l).into_owned()).collect();
-        self.term
-            .write_line("Match each item on the left with one on the right:")?;
+        self.term.write_line(&fit::wrap(
+            "Match each item on the left with one on the right:",
+            "",
+        ))?;
         for (n, left) in lefts.iter().enumerate() {
             self.term
                 .write_line(&fit::hang(&format!("  {}. ", n + 1), left, width))?;
@@ -173,12 +194,20 @@ impl TermPrompter {
                 &format!("{}/{} {} →", n + 1, lefts.len(), lefts[n]),
                 width.map(|w| w.saturating_sub(4)),
             );
-            let Some(pos) = self.select(&prompt, &menu)? else {
+            let Some(pos) = self.select_reporting(&prompt, &menu, false)? else {
                 return Ok(None);
             };
             match picks.iter().position(|&p| p == pos) {
-                Some(by) => self.warn(&parse::matched_twice(&rights[pos], by + 1))?,
-                None => picks.push(pos),
+                Some(by) if !repeats => {
+                    self.warn(&parse::matched_twice(&rights[pos], by + 1))?;
+                }
+                _ => {
+                    let pair = format!("{} → {}", lefts[n], rights[pos]);
+                    let line = fit::hang(&format!("› {}. ", n + 1), &pair, width);
+                    self.term
+                        .write_line(&console::style(line).cyan().to_string())?;
+                    picks.push(pos);
+                }
             }
         }
         Ok(Some(Answer::Match(picks)))
