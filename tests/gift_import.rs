@@ -130,7 +130,7 @@ fn moodle_grading_fixture_keeps_weights_feedback_and_distractors() {
     let bank = bank.unwrap();
     assert_eq!(
         stderr,
-        "gift-moodle-grading.gift: imported 9 questions, skipped 0\n"
+        "gift-moodle-grading.gift: imported 10 questions, skipped 0\n"
     );
     assert_eq!(
         by_id(&bank, "crete").kind,

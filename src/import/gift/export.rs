@@ -195,10 +195,16 @@ fn short(k: &Text) -> Vec<String> {
     for (key, feedback) in k.feedback.0.iter().filter(|(key, _)| !listed(key)) {
         lines.push(answer('=', Some(0.0), key, Some(feedback)));
     }
-    if let Some(other) = k.feedback.other() {
+    // `*` already listed with a credit carries the `*` feedback itself.
+    if let Some(other) = k.feedback.other().filter(|_| !listed_star(k)) {
         lines.push(format!("=%0%*#{}", text(other)));
     }
     lines
+}
+
+fn listed_star(k: &Text) -> bool {
+    let star = |a: &str| a == Feedback::OTHER;
+    star(&k.answer) || k.accept.iter().any(|a| star(a)) || k.partial.iter().any(|(a, _)| star(a))
 }
 
 /// `#` then `=%100%answer:tolerance#feedback`, the `also` numbers with their credit, `~#other`.

@@ -199,62 +199,48 @@ fn distinct<'a>(items: impl Iterator<Item = (&'a str, usize)>) -> Result<(), Ski
     Ok(())
 }
 
-/// Short answer: 100% answers accepted, others partial; 0% answers and `*` carry feedback.
+/// Short answer: 100% answers accepted, others partial, 0% ones and `*` (Moodle's wildcard,
+/// which the engine matches too) carry their feedback.
 fn short(line: usize, answers: &[Weighted], notes: &mut Vec<Skipped>) -> Result<Kind, Skipped> {
     distinct(answers.iter().map(|a| (a.text.as_str(), a.line)))?;
-    let listed = |a: &&Weighted| a.text != "*";
-    let mut full = answers
+    let full: Vec<&Weighted> = answers.iter().filter(|a| a.credit >= 1.0).collect();
+    // The answer shown as right is a plain one when there is one, not a pattern.
+    let Some(main) = full
         .iter()
-        .filter(listed)
-        .filter(|a| a.credit >= 1.0)
-        .map(|a| a.text.clone());
-    let Some(answer) = full.next() else {
-        return Err(Skipped::new(
-            line,
-            "no right answer; give one answer '=' or %100%",
-        ));
+        .position(|a| !a.text.contains('*'))
+        .or((!full.is_empty()).then_some(0))
+    else {
+        let reason = "no right answer; give one answer '=' or %100%";
+        return Err(Skipped::new(line, reason));
     };
     let mut feedback = Feedback::default();
     for a in answers {
-        wildcard_notes(a, notes);
+        if a.credit < 0.0 {
+            notes.push(Skipped::new(
+                a.line,
+                format!(
+                    "the penalty %{}% of '{}' is left out: a typed answer earns 0 at worst",
+                    percent_of_fraction(a.credit),
+                    a.text
+                ),
+            ));
+        }
         if let Some(text) = &a.feedback {
             feedback.0.push((a.text.clone(), text.clone()));
         }
     }
+    let accept = full.iter().enumerate().filter(|(i, _)| *i != main);
     Ok(Kind::Text(Text {
-        answer,
-        accept: full.collect(),
+        answer: full[main].text.clone(),
+        accept: accept.map(|(_, a)| a.text.clone()).collect(),
         partial: answers
             .iter()
-            .filter(listed)
             .filter(|a| a.credit > 0.0 && a.credit < 1.0)
             .map(|a| (a.text.clone(), a.credit))
             .collect(),
         case_sensitive: false,
         feedback,
     }))
-}
-
-/// Moodle's `*` wildcard: alone it is any other answer (its credit is noted when lost); inside
-/// an answer termquiz matches it as written.
-fn wildcard_notes(a: &Weighted, notes: &mut Vec<Skipped>) {
-    if a.text == "*" && a.credit != 0.0 {
-        notes.push(Skipped::new(
-            a.line,
-            format!(
-                "'*' at {}% is left out: any other answer earns 0",
-                percent_of_fraction(a.credit)
-            ),
-        ));
-    } else if a.text != "*" && a.text.contains('*') {
-        notes.push(Skipped::new(
-            a.line,
-            format!(
-                "'*' in '{}' is matched as written, not as Moodle's wildcard",
-                a.text
-            ),
-        ));
-    }
 }
 
 /// Numerical: the first 100% answer is the answer, every other one an `also` with its credit.

@@ -324,7 +324,7 @@ fn general_feedback_is_split_at_the_last_marker() {
 
 #[test]
 fn what_the_bank_cannot_hold_gets_a_note() {
-    let imported = parse("P {=a ~%-50%b ~c}\n\nS {=x =%50%*#any\n=y*z}\n\nN {#=5 =%-25%6 =%10%*}")
+    let imported = parse("P {=a ~%-50%b ~c}\n\nS {=x =%-10%y\n=z}\n\nN {#=5 =%-25%6 =%10%*}")
         .finish("t", || {});
     assert_eq!(imported.bank.questions.len(), 3, "{:?}", imported.skipped);
     let notes: Vec<(usize, &str)> = imported
@@ -339,10 +339,9 @@ fn what_the_bank_cannot_hold_gets_a_note() {
                 1,
                 "the penalty %-50% of 'b' is left out: a one-answer question earns 0 at worst"
             ),
-            (3, "'*' at 50% is left out: any other answer earns 0"),
             (
-                4,
-                "'*' in 'y*z' is matched as written, not as Moodle's wildcard"
+                3,
+                "the penalty %-10% of 'y' is left out: a typed answer earns 0 at worst"
             ),
             (
                 6,
@@ -350,6 +349,21 @@ fn what_the_bank_cannot_hold_gets_a_note() {
             ),
             (6, "'*' at 10% is left out: any other number earns 0"),
         ]
+    );
+}
+
+#[test]
+fn star_in_a_short_answer_is_moodle_s_wildcard_with_its_credit() {
+    let q = one("S {=%50%*#anything =Cat* =Tiger}");
+    assert_eq!(
+        q.kind,
+        Kind::Text(Text {
+            answer: "Tiger".into(),
+            accept: strings(&["Cat*"]),
+            partial: vec![("*".into(), 0.5)],
+            feedback: Feedback(vec![("*".into(), "anything".into())]),
+            ..Text::default()
+        })
     );
 }
 
