@@ -173,6 +173,18 @@ fn matching_with_a_distractor_and_a_shared_right_side() {
         })
         .collect();
     assert_graded(&play(q, &answer.join(" ")), "0.67", None, "Minou -> Cow");
+    // Chat and Minou share Cat: its letter is given twice.
+    let shared: Vec<&str> = lefts
+        .iter()
+        .map(|l| {
+            if *l == "Chien" {
+                dog.as_str()
+            } else {
+                cat.as_str()
+            }
+        })
+        .collect();
+    assert_graded(&play(q, &shared.join(" ")), "1", None, "shared Cat");
 }
 
 #[test]
