@@ -131,8 +131,8 @@ fn export_to_csv_reports_what_it_cannot_hold() {
         .success()
         .stderr("mixed.json: questions[1] (id \"steps\"): skipped: CSV cannot hold order questions\n")
         .stdout(
-            "id,kind,prompt,answer,wrong,accept,tolerance,explanation,source,tags,difficulty,points,time_limit,hint\n\
-             pick,single,\"Pick, \"\"one\"\"\",a|b,c,,,,,,medium,1,,\n",
+            "id,kind,prompt,answer,wrong,accept,tolerance,explanation,source,tags,difficulty,points,time_limit,hint,title\n\
+             pick,single,\"Pick, \"\"one\"\"\",a|b,c,,,,,,medium,1,,,\n",
         );
 }
 
@@ -242,8 +242,13 @@ fn question(index: usize) -> impl Strategy<Value = Question> {
         1u32..5,
         proptest::option::of(1u32..600),
     );
-    (text(), kind(), meta).prop_map(
-        move |(prompt, kind, (explanation, source, hint, tags, level, points, time_limit))| {
+    (text(), kind(), meta, proptest::option::of(text())).prop_map(
+        move |(
+            prompt,
+            kind,
+            (explanation, source, hint, tags, level, points, time_limit),
+            title,
+        )| {
             let mut q = Question::new(format!("q{index}"), prompt, kind);
             q.explanation = explanation;
             q.source = source;
@@ -252,6 +257,7 @@ fn question(index: usize) -> impl Strategy<Value = Question> {
             q.difficulty = Difficulty::ALL[level];
             q.points = points;
             q.time_limit = time_limit;
+            q.title = title;
             q
         },
     )
@@ -278,4 +284,23 @@ proptest! {
         let loaded = loaded.unwrap();
         prop_assert_eq!(round_trip(&loaded), loaded);
     }
+}
+
+#[test]
+fn export_to_csv_notes_the_richer_fields_it_drops() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rich.json"),
+        r#"{"title": "Rich", "questions": [
+  {"id": "pick", "title": "Q1", "kind": "single", "prompt": "Pick", "answer": "a", "wrong": ["b", "c"],
+   "partial": {"b": 0.5}, "feedback": {"c": "No."}}]}"#,
+    )
+    .unwrap();
+    termquiz()
+        .current_dir(dir.path())
+        .args(["export", "rich.json", "--to", "csv"])
+        .assert()
+        .success()
+        .stderr("rich.json: questions[0] (id \"pick\"): note: CSV cannot hold partial, feedback; written without them\n")
+        .stdout(contains("pick,single,Pick,a,b|c,,,,,,medium,1,,,Q1\n"));
 }

@@ -5,7 +5,7 @@ use super::table::{self, Header, Row};
 use crate::bank::{Difficulty, Kind, Multi, Number, Question, Single, Text, TrueFalse};
 
 /// The columns, in the order `export --to csv` writes them.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 15] = [
     "id",
     "kind",
     "prompt",
@@ -20,6 +20,7 @@ pub const COLUMNS: [&str; 14] = [
     "points",
     "time_limit",
     "hint",
+    "title",
 ];
 
 /// Kinds a CSV row can hold.
@@ -99,6 +100,7 @@ impl Columns {
         question.explanation = optional(cell("explanation"));
         question.source = optional(cell("source"));
         question.hint = optional(cell("hint"));
+        question.title = optional(cell("title"));
         question.tags = split_list(cell("tags"));
         if !cell("difficulty").is_empty() {
             question.difficulty = Difficulty::parse(&cell("difficulty").to_lowercase())

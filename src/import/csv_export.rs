@@ -7,13 +7,22 @@ use crate::bank::{Bank, Kind, Multi, Number, Question, Single, Text, TrueFalse};
 /// Writes a bank as CSV: a header row, then one row a question.
 pub fn to_csv(bank: &Bank) -> Exported {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut skipped = Vec::new();
+    let (mut skipped, mut lost) = (Vec::new(), Vec::new());
     // Writing to a Vec cannot fail; a failure would only drop the row.
     let _ = writer.write_record(COLUMNS);
     for (index, question) in bank.questions.iter().enumerate() {
         match cells(question) {
             Some(row) => {
                 let _ = writer.write_record(&row);
+                let fields = lost_fields(&question.kind);
+                if !fields.is_empty() {
+                    let them = if fields.len() == 1 { "it" } else { "them" };
+                    let reason = format!(
+                        "CSV cannot hold {}; written without {them}",
+                        fields.join(", ")
+                    );
+                    lost.push((index, question.id.clone(), reason));
+                }
             }
             None => skipped.push((
                 index,
@@ -26,8 +35,44 @@ pub fn to_csv(bank: &Bank) -> Exported {
     Exported {
         text: String::from_utf8_lossy(&bytes).into_owned(),
         skipped,
-        lost: Vec::new(),
+        lost,
     }
+}
+
+/// The richer answer fields of a kind CSV has no column for.
+fn lost_fields(kind: &Kind) -> Vec<&'static str> {
+    let (feedback, extra): (bool, &[(bool, &'static str)]) = match kind {
+        Kind::Single(k) => (
+            !k.feedback.is_empty(),
+            &[(!k.partial.is_empty(), "partial")],
+        ),
+        Kind::Multi(k) => (
+            !k.feedback.is_empty(),
+            &[(!k.weights.is_empty(), "weights")],
+        ),
+        Kind::TrueFalse(k) => (!k.feedback.is_empty(), &[]),
+        Kind::Text(k) => (
+            !k.feedback.is_empty(),
+            &[
+                (!k.partial.is_empty(), "partial"),
+                (k.case_sensitive, "case_sensitive"),
+            ],
+        ),
+        Kind::Number(k) => (
+            !k.feedback.is_empty(),
+            &[(!k.also.is_empty(), "also"), (!k.units.is_empty(), "units")],
+        ),
+        Kind::Order(_) | Kind::Match(_) | Kind::Cloze(_) => (false, &[]),
+    };
+    let mut fields: Vec<&'static str> = extra
+        .iter()
+        .filter(|(has, _)| *has)
+        .map(|(_, n)| *n)
+        .collect();
+    if feedback {
+        fields.push("feedback");
+    }
+    fields
 }
 
 /// The row of one question in [`COLUMNS`] order; `None` for kinds CSV cannot hold.
@@ -71,6 +116,7 @@ fn cells(q: &Question) -> Option<[String; COLUMNS.len()]> {
         q.points.to_string(),
         q.time_limit.map(|t| t.to_string()).unwrap_or_default(),
         text(&q.hint),
+        text(&q.title),
     ])
 }
 
