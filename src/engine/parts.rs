@@ -3,6 +3,7 @@
 
 use super::answer::Answer;
 use super::order::Presented;
+use crate::bank::model::gap_answer_text;
 use crate::bank::{Kind, Question};
 
 /// One line of an answer: the text and whether that part is right.
@@ -14,7 +15,7 @@ pub struct AnswerPart {
     pub right: bool,
 }
 
-/// The parts of `answer` for multi, order and match; empty for one-piece answers.
+/// The parts of `answer` for multi, order, match and cloze; empty for one-piece answers.
 pub fn answer_parts(q: &Question, shown: &Presented, answer: &Answer) -> Vec<AnswerPart> {
     let items = shown.items(q);
     let item = |pos: usize| items.get(pos).copied().unwrap_or("?").to_string();
@@ -46,11 +47,27 @@ pub fn answer_parts(q: &Question, shown: &Presented, answer: &Answer) -> Vec<Ans
                 right: items.get(pos).is_some_and(|given| given == right),
             })
             .collect(),
+        // Each gap on its own line, marked by its own grade.
+        (Answer::Gaps(given), Kind::Cloze(_)) => {
+            let grade = super::grade::grade(q, shown, answer);
+            given
+                .iter()
+                .enumerate()
+                .map(|(i, a)| AnswerPart {
+                    text: format!(
+                        "[{}] {}",
+                        i + 1,
+                        super::session::describe_gap(q, shown, i, a)
+                    ),
+                    right: grade.gaps.get(i).is_some_and(|g| g.is_correct()),
+                })
+                .collect()
+        }
         _ => Vec::new(),
     }
 }
 
-/// The right answer as lines for multi, order and match; empty for the other kinds.
+/// The right answer as lines for multi, order, match and cloze; empty for the other kinds.
 pub fn right_parts(q: &Question) -> Vec<String> {
     match &q.kind {
         Kind::Multi(multi) => multi.answers.clone(),
@@ -64,6 +81,12 @@ pub fn right_parts(q: &Question) -> Vec<String> {
             .pairs
             .iter()
             .map(|(l, r)| format!("{l} → {r}"))
+            .collect(),
+        Kind::Cloze(cloze) => cloze
+            .gaps
+            .iter()
+            .enumerate()
+            .map(|(i, g)| format!("[{}] {}", i + 1, gap_answer_text(&g.kind)))
             .collect(),
         _ => Vec::new(),
     }

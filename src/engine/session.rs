@@ -340,7 +340,7 @@ pub fn describe_answer(q: &Question, shown: &Presented, answer: &Answer) -> Stri
 }
 
 /// One cloze gap's answer in words.
-fn describe_gap(q: &Question, shown: &Presented, gap: usize, answer: &Answer) -> String {
+pub(crate) fn describe_gap(q: &Question, shown: &Presented, gap: usize, answer: &Answer) -> String {
     match answer {
         Answer::Choice(pos) => shown
             .gap_items(q, gap)

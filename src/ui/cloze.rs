@@ -3,6 +3,8 @@
 use crate::bank::Cloze;
 use crate::bank::kinds::Piece;
 use crate::bank::sanitize::escape;
+use crate::engine::Answer;
+use crate::engine::session::Turn;
 
 /// The passage, escaped, with its gaps as `[n]`; gap `current` (0-based) is shown bold and underlined.
 pub fn passage(cloze: &Cloze, current: Option<usize>) -> String {
@@ -18,6 +20,22 @@ pub fn passage(cloze: &Cloze, current: Option<usize>) -> String {
         }
     }
     out
+}
+
+/// A gap's answer in words, escaped: the choice picked or the text typed.
+pub fn gap_answer(turn: &Turn, gap: usize, answer: &Answer) -> String {
+    let text = match answer {
+        Answer::Choice(pos) => turn
+            .shown
+            .gap_items(turn.question, gap)
+            .get(*pos)
+            .copied()
+            .unwrap_or("?")
+            .to_string(),
+        Answer::Text(text) => text.trim().to_string(),
+        _ => String::new(),
+    };
+    escape(&text).into_owned()
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! Plain mode's answer lines: one line per answer, per kind (see DESIGN.md).
 
 use super::labels::{label, position};
-use crate::bank::{GapKind, Kind, Question};
+use crate::bank::{GapKind, Kind, Number, Question};
 use crate::engine::Answer;
-use crate::engine::grade::parse_number;
+use crate::engine::grade::parse_with_units;
 
 /// The message for a number answer that is not one (no example: it could be an answer).
 pub const NOT_A_NUMBER: &str = "type a number: digits, with a point for decimals";
@@ -25,15 +25,30 @@ pub fn parse_answer(q: &Question, items: usize, line: &str) -> Result<Answer, St
         Kind::TrueFalse(_) => truth(line).map(Answer::Bool),
         Kind::Text(_) if line.is_empty() => Err("type your answer".into()),
         Kind::Text(_) => Ok(Answer::Text(line.to_string())),
-        Kind::Number(_) => match parse_number(line) {
-            Some(_) => Ok(Answer::Text(line.to_string())),
-            None => Err(NOT_A_NUMBER.into()),
-        },
+        Kind::Number(k) => number(k, line),
         Kind::Order(_) => letters(line, items, Some(items)).map(Answer::Order),
         Kind::Match(matching) => match_letters(line, items, matching).map(Answer::Match),
         // Plain mode reads a cloze one gap per line (see `parse_gap`).
         Kind::Cloze(_) => Err("answer each gap on its own line".into()),
     }
+}
+
+/// A number, or a number with one of the question's units ("250 cm").
+fn number(k: &Number, line: &str) -> Result<Answer, String> {
+    match parse_with_units(k, line) {
+        Some(_) => Ok(Answer::Text(line.to_string())),
+        None if k.units.is_empty() => Err(NOT_A_NUMBER.into()),
+        None => Err(with_units(k)),
+    }
+}
+
+/// The message for a number answer that is not one, naming the units it may carry.
+pub fn with_units(k: &Number) -> String {
+    let units: Vec<&str> = k.units.iter().map(|u| u.unit.as_str()).collect();
+    format!(
+        "{NOT_A_NUMBER}, and a unit if you like ({})",
+        crate::bank::sanitize::escape_line(&units.join(", "))
+    )
 }
 
 fn last_label(items: usize) -> String {
@@ -143,10 +158,7 @@ pub fn parse_gap(gap: &GapKind, choices: usize, line: &str) -> Result<Answer, St
         GapKind::Single(_) => single(line, choices).map(Answer::Choice),
         GapKind::Text(_) if line.is_empty() => Err("type your answer".into()),
         GapKind::Text(_) => Ok(Answer::Text(line.to_string())),
-        GapKind::Number(_) => match parse_number(line) {
-            Some(_) => Ok(Answer::Text(line.to_string())),
-            None => Err("type a number, e.g. 1929".into()),
-        },
+        GapKind::Number(k) => number(k, line),
     }
 }
 

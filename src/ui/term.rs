@@ -9,9 +9,9 @@ use super::order_prompt::{self, OrderReply};
 use super::theme::QuizTheme;
 use super::{Prompter, fit, parse, render};
 use crate::bank::sanitize::escape;
-use crate::bank::{Cloze, GapKind, Kind, Question};
+use crate::bank::{Cloze, GapKind, Kind, Number, Question};
 use crate::engine::Answer;
-use crate::engine::grade::parse_number;
+use crate::engine::grade::parse_with_units;
 use crate::engine::session::Turn;
 
 /// dialoguer prompts on standard output.
@@ -83,12 +83,16 @@ impl TermPrompter {
         )
     }
 
-    fn typed(&self, prompt: &str, number: bool) -> io::Result<Option<String>> {
+    /// Typed text; with `number`, only a number (or one with the question's units) is taken.
+    fn typed(&self, prompt: &str, number: Option<&Number>) -> io::Result<Option<String>> {
         let input = Input::<String>::with_theme(&self.theme).with_prompt(prompt);
-        let input = if number {
-            input.validate_with(|s: &String| parse_number(s).map(|_| ()).ok_or(parse::NOT_A_NUMBER))
-        } else {
-            input
+        let input = match number {
+            Some(k) => input.validate_with(move |s: &String| match parse_with_units(k, s) {
+                Some(_) => Ok(()),
+                None if k.units.is_empty() => Err(parse::NOT_A_NUMBER.to_string()),
+                None => Err(parse::with_units(k)),
+            }),
+            None => input,
         };
         esc_as_none(input.interact_text_on(&self.term).map(Some))
     }
@@ -132,23 +136,32 @@ impl TermPrompter {
     }
 
     /// Cloze: the passage, then each gap asked in turn.
+    /// The passage is redrawn for each gap with that gap highlighted; answered gaps stay
+    /// above it as one line each.
     fn gaps(&self, turn: &Turn, cloze: &Cloze) -> io::Result<Option<Answer>> {
-        self.term
-            .write_line(&render::wrap(&super::cloze::passage(cloze, None), ""))?;
         let mut answers = Vec::with_capacity(cloze.gaps.len());
         for (i, gap) in cloze.gaps.iter().enumerate() {
+            let passage = render::wrap(&super::cloze::passage(cloze, Some(i)), "");
+            self.term.write_line(&passage)?;
+            // The passage and the answered prompt are cleared before the next gap.
+            let drawn = passage.lines().count() + 1;
             let prompt = format!("[{}]", i + 1);
             let answer = match &gap.kind {
                 GapKind::Single(_) => {
                     let choices = escaped(&turn.shown.gap_items(turn.question, i));
                     self.select(&prompt, &choices)?.map(Answer::Choice)
                 }
-                GapKind::Text(_) => self.typed(&prompt, false)?.map(Answer::Text),
-                GapKind::Number(_) => self.typed(&prompt, true)?.map(Answer::Text),
+                GapKind::Text(_) => self.typed(&prompt, None)?.map(Answer::Text),
+                GapKind::Number(k) => self.typed(&prompt, Some(k))?.map(Answer::Text),
             };
             match answer {
                 Some(a) => answers.push(a),
                 None => return Ok(None),
+            }
+            if i + 1 < cloze.gaps.len() {
+                self.term.clear_last_lines(drawn)?;
+                let given = super::cloze::gap_answer(turn, i, &answers[i]);
+                self.term.write_line(&format!("  [{}] {given}", i + 1))?;
             }
         }
         Ok(Some(Answer::Gaps(answers)))
@@ -262,9 +275,9 @@ impl TermPrompter {
                     .map(|pos| Answer::Bool(pos == 0))
             }
             Kind::Multi(_) => self.several(&items)?.map(Answer::Choices),
-            Kind::Text(_) => self.typed("Your answer", false)?.map(Answer::Text),
-            Kind::Number(_) => self
-                .typed("Your answer (a number)", true)?
+            Kind::Text(_) => self.typed("Your answer", None)?.map(Answer::Text),
+            Kind::Number(k) => self
+                .typed("Your answer (a number)", Some(k))?
                 .map(Answer::Text),
             Kind::Order(_) => self.order(&items)?.map(Answer::Order),
             Kind::Match(_) => self.match_pairs(q, &items)?,

@@ -109,8 +109,15 @@ fn grade_cloze(k: &Cloze, shown: &Presented, given: &[Answer]) -> Grade {
         .zip(&gaps)
         .map(|(g, r)| g.weight * r.credit)
         .sum();
+    // Each gap's feedback on its own line, named by its gap, for screens that show one text.
+    let said: Vec<String> = gaps
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| Some(format!("[{}] {}", i + 1, g.feedback.as_deref()?)))
+        .collect();
     Grade {
         gaps,
+        feedback: (!said.is_empty()).then(|| said.join("\n")),
         ..Grade::credit(earned / total.max(f64::MIN_POSITIVE))
     }
 }
