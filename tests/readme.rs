@@ -178,3 +178,19 @@ fn readme_plain_mode_example_finishes_instead_of_exiting_130() {
     assert_eq!(output.status.code(), Some(0), "{plain}\n{stdout}");
     assert!(stdout.contains("Finished"), "{stdout}");
 }
+
+#[test]
+fn readme_richer_answer_examples_validate() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = &readme[readme.find("### Richer answers").unwrap()..];
+    let start = section.find("```json").unwrap() + "```json".len();
+    let block = &section[start..start + section[start..].find("```").unwrap()];
+    let questions: Vec<&str> = block.split("\n\n").map(str::trim).collect();
+    let bank = format!(
+        r#"{{"title": "README", "questions": [{}]}}"#,
+        questions.join(",")
+    );
+    let parsed = termquiz::bank::parse("README.md", bank.as_bytes());
+    assert_eq!(parsed.map(|b| b.questions.len()).ok(), Some(7));
+}
