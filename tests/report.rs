@@ -99,7 +99,8 @@ fn no_valid_file_is_an_error() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("no valid result file among 2"),
+        run.stderr
+            .contains("none of the 2 files given is a result termquiz can read"),
         "{}",
         run.stderr
     );
@@ -183,4 +184,36 @@ fn a_thousand_result_files() {
         assert!(line.contains(",1000,750,75,wrong"), "{line}");
     }
     assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn report_of_an_empty_dir_said_no_valid_result_file_among_0() {
+    let quiz = Quiz::new();
+    let empty = quiz.path().join("emptydir");
+    std::fs::create_dir(&empty).unwrap();
+    let arg = format!("{}/", empty.display());
+    let run = quiz.args(["report", &arg]).run().code(1);
+    assert!(!run.stderr.contains("among 0"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no result files (*.json) in") && run.stderr.contains("--results DIR/"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_bank_given_to_report_said_missing_field_correct() {
+    let bank =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questions/soundtrack-vs-cast.json");
+    let run = Quiz::new()
+        .args(["report", &bank.display().to_string()])
+        .run()
+        .code(1);
+    assert!(!run.stderr.contains("missing field"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("soundtrack-vs-cast.json: this is a question bank, not a result file"),
+        "{}",
+        run.stderr
+    );
 }

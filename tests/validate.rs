@@ -333,3 +333,24 @@ fn regression_escaped_newline_in_a_field_name_stays_one_line() {
         run.stderr
     );
 }
+
+#[test]
+fn match_pair_of_three_items_said_trailing_characters() {
+    let bank = r#"{"title": "T", "questions": [{"id": "m", "kind": "match", "prompt": "p", "pairs": [["a", "b", "c"], ["d", "e"]]}]}"#;
+    let run = Quiz::new()
+        .args(["validate"])
+        .bank("m.json", bank)
+        .run()
+        .code(1);
+    assert!(
+        !run.stderr.contains("trailing characters"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("questions[0] (id \"m\"): pairs[0] has 3 items; a pair is [left, right]"),
+        "{}",
+        run.stderr
+    );
+}

@@ -206,7 +206,20 @@ impl<'t> Split<'t> {
             Ok(q) => q,
             Err(e) => {
                 let offset = raw.get().as_ptr() as usize - self.text.as_ptr() as usize;
-                let diagnostic = serde_diagnostic(self.file, &e, Some((lines, offset)));
+                let mut diagnostic = serde_diagnostic(self.file, &e, Some((lines, offset)));
+                // A bad pair names its question too: its place in the file and its id.
+                let id = serde_json::from_str::<serde_json::Value>(raw.get())
+                    .ok()
+                    .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_string));
+                diagnostic.message = match id {
+                    _ if !diagnostic.message.starts_with("pairs[") => diagnostic.message,
+                    Some(id) => format!(
+                        "questions[{index}] (id \"{}\"): {}",
+                        super::sanitize::escape_line(&id),
+                        diagnostic.message
+                    ),
+                    None => format!("questions[{index}]: {}", diagnostic.message),
+                };
                 block.seen.push(Seen {
                     index,
                     id: None,

@@ -61,7 +61,11 @@ pub struct RawQuestion {
     pub units: Option<Vec<RawUnit>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "match_pairs"
+    )]
     pub pairs: Option<Vec<(String, String)>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extra: Option<Vec<String>>,
@@ -342,4 +346,27 @@ pub fn to_json(bank: &Bank) -> String {
     };
     // Writing plain strings and numbers into memory cannot fail.
     String::from_utf8(write().unwrap_or_default()).unwrap_or_default()
+}
+
+/// `pairs` as `[left, right]` arrays, with a plain message for any other shape (serde's own
+/// would be "trailing characters" for a pair of three).
+fn match_pairs<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Vec<(String, String)>>, D::Error> {
+    use serde::de::Error;
+    let Some(lists) = Option::<Vec<Vec<String>>>::deserialize(d)? else {
+        return Ok(None);
+    };
+    lists
+        .into_iter()
+        .enumerate()
+        .map(|(n, list)| match <[String; 2]>::try_from(list) {
+            Ok([left, right]) => Ok((left, right)),
+            Err(list) => Err(D::Error::custom(format!(
+                "pairs[{n}] has {} items; a pair is [left, right]",
+                list.len()
+            ))),
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }

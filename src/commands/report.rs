@@ -21,9 +21,21 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     for error in &errors {
         crate::error::print_error(&one_line(&error.to_string()));
     }
-    if records.is_empty() {
+    if total == 0 {
+        let given: Vec<String> = args
+            .results
+            .iter()
+            .map(|p| crate::bank::sanitize::path(p))
+            .collect();
         return Err(Error::Invalid(format!(
-            "no valid result file among {total}"
+            "no result files (*.json) in {}; students write them with `termquiz play --name NAME --results DIR/`",
+            given.join(", ")
+        )));
+    }
+    if records.is_empty() {
+        let s = if total == 1 { "" } else { "s" };
+        return Err(Error::Invalid(format!(
+            "none of the {total} file{s} given is a result termquiz can read (see above)"
         )));
     }
     let disagreeing = warn_disagreeing(&records);

@@ -20,6 +20,11 @@ pub enum StoreError {
         column: usize,
         message: String,
     },
+    /// A file of another kind given where a result file was expected (a bank, say).
+    #[error(
+        "{path}: this is {what}, not a result file; result files are written by `termquiz play --name NAME --results DIR/`"
+    )]
+    NotAResult { path: String, what: &'static str },
     /// A file written by a newer termquiz: read or overwritten, it would lose data.
     #[error(
         "{path}: written by a newer termquiz (format version {version}, this one knows up to {supported}); update termquiz, the file was not changed"

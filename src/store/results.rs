@@ -119,7 +119,26 @@ pub fn read_result(path: &Path) -> Result<SessionRecord, StoreError> {
 /// Parses the bytes of a result file (a UTF-8 BOM is allowed); `path` only names it in errors.
 pub fn parse_result(path: &Path, bytes: &[u8]) -> Result<SessionRecord, StoreError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice(bytes).map_err(|e| StoreError::json(path, &e))
+    serde_json::from_slice(bytes).map_err(|e| match other_kind_of_file(bytes) {
+        Some(what) => StoreError::NotAResult {
+            path: crate::bank::sanitize::path(path),
+            what,
+        },
+        None => StoreError::json(path, &e),
+    })
+}
+
+/// What a JSON file that is not a result file looks like it is, when it is a termquiz file.
+fn other_kind_of_file(bytes: &[u8]) -> Option<&'static str> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    let object = value.as_object()?;
+    if object.contains_key("questions") && object.contains_key("title") {
+        Some("a question bank")
+    } else if object.contains_key("cards") {
+        Some("the review state")
+    } else {
+        None
+    }
 }
 
 /// Expands directories into their `*.json` files (sorted, not recursive); files stay as given.
