@@ -132,6 +132,20 @@ fn invalid_answers_are_asked_again_with_the_reason() {
 }
 
 #[test]
+fn a_cloze_with_text_gaps_is_added_not_asked_as_a_match() {
+    let stdin = "cloze\nFill in the gaps.\n\nThe {1} sat on the {2}.\ncat\nmat\n\n\n\n\n\n";
+    let (assert, after) = add(BANK, stdin);
+    assert.success();
+    let q = last_question(&after);
+    let bank::Kind::Cloze(cloze) = &q.kind else {
+        panic!("{:?}", q.kind);
+    };
+    assert_eq!(cloze.text, "The {1} sat on the {2}.");
+    assert_eq!(cloze.gaps.len(), 2);
+    assert_eq!(q.correct_answer_text(), "[1] cat; [2] mat");
+}
+
+#[test]
 fn end_of_input_cancels_without_writing() {
     let (assert, after) = add(BANK, "text\nWho?\n");
     assert.code(130);

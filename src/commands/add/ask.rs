@@ -1,8 +1,8 @@
 //! The guided questions of `termquiz add`: each answer is checked with the bank's own rules.
 
 use crate::bank::{
-    Bank, Difficulty, Kind, Match, Multi, Number, Order, Question, Single, Text, TrueFalse,
-    sanitize,
+    Bank, Cloze, Difficulty, Gap, GapKind, Kind, Match, Multi, Number, Order, Question, Single,
+    Text, TrueFalse, sanitize,
 };
 use crate::error::{Error, Result};
 use crate::import::{IdMaker, common};
@@ -113,11 +113,16 @@ fn placeholder(kind: &str) -> Kind {
         "order" => Kind::Order(Order {
             items: s(&["a", "b"]),
         }),
+        "cloze" => Kind::Cloze(Cloze::new("{1}", vec![text_gap("a".into())])),
         _ => Kind::Match(Match {
             pairs: vec![("a".into(), "1".into()), ("b".into(), "2".into())],
             ..Match::default()
         }),
     }
+}
+
+fn text_gap(answer: String) -> Gap {
+    Gap::new(GapKind::Text(Text::new(answer, Vec::new())))
 }
 
 fn ask_id(form: &mut dyn Form, bank: &Bank, prompt: &str) -> Result<String> {
@@ -170,6 +175,14 @@ fn ask_kind(form: &mut dyn Form, kind: &str) -> Step<Kind> {
             ..Text::default()
         }),
         "number" => return number(form),
+        // The basic cloze: typed-text gaps, one answer per gap in order.
+        "cloze" => Kind::Cloze(Cloze::new(
+            line(form, "Passage, gaps written {1}, {2}…")?,
+            got(form.list("Gap answers, gap 1 first"))?
+                .into_iter()
+                .map(text_gap)
+                .collect(),
+        )),
         "order" => Kind::Order(Order {
             items: got(form.list("Items in the right order"))?,
         }),
