@@ -9,6 +9,17 @@ pub fn is_unsafe(c: char) -> bool {
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The first character of `text` that [`is_unsafe`]; a byte scan skips text that cannot
+/// hold one (no ASCII control, no lead byte of a C1 control or of a bidi control).
+pub fn first_unsafe(text: &str) -> Option<char> {
+    let suspect =
+        |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || matches!(*b, 0x7f | 0xc2 | 0xe2);
+    if !text.as_bytes().iter().any(suspect) {
+        return None;
+    }
+    text.chars().find(|&c| is_unsafe(c))
+}
+
 /// Text with every unsafe character replaced by a visible `\u{..}` escape; newline and tab stay.
 pub fn escape(text: &str) -> Cow<'_, str> {
     escape_where(text, is_unsafe)

@@ -39,7 +39,7 @@ fn keyed(p: &mut Problems, field: &str, key: &str, seen: &mut HashSet<String>) -
         p.push(format!("\"{field}\" has an empty key; name an answer"));
         return false;
     }
-    if !seen.insert(choice_key(key)) {
+    if !seen.insert(choice_key(key).into_owned()) {
         p.push(format!("\"{field}\" lists \"{key}\" twice; remove one"));
         return false;
     }

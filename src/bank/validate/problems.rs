@@ -1,5 +1,11 @@
 //! Collects the problems of one question, with helpers for the checks every field shares.
 
+/// What two items of a list share when they count as the same.
+pub(super) type ListKey = for<'a> fn(&'a str) -> std::borrow::Cow<'a, str>;
+
+/// Lists up to this long are checked for repeats by comparing items pairwise.
+const SHORT_LIST: usize = 8;
+
 /// Every problem found in one question (or one cloze gap), in the order found.
 #[derive(Default)]
 pub(super) struct Problems(pub Vec<String>);
@@ -24,13 +30,19 @@ impl Problems {
     }
 
     pub fn present_text(&mut self, field: &str, value: String) -> Option<String> {
+        self.present_text_named(|| field.to_string(), value)
+    }
+
+    /// [`Problems::present_text`] with the field's name made only when there is a problem.
+    fn present_text_named(&mut self, field: impl Fn() -> String, value: String) -> Option<String> {
         if value.trim().is_empty() {
-            self.push(format!("\"{field}\" is empty"));
+            self.push(format!("\"{}\" is empty", field()));
             return None;
         }
-        if let Some(c) = value.chars().find(|&c| crate::bank::sanitize::is_unsafe(c)) {
+        if let Some(c) = crate::bank::sanitize::first_unsafe(&value) {
             self.push(format!(
-                "\"{field}\" contains the control character U+{:04X}; remove it",
+                "\"{}\" contains the control character U+{:04X}; remove it",
+                field(),
                 c as u32
             ));
             return None;
@@ -49,21 +61,33 @@ impl Problems {
         field: &str,
         values: Vec<String>,
         min: usize,
-        key: Option<fn(&str) -> String>,
+        key: Option<ListKey>,
     ) -> Vec<String> {
         if values.len() < min {
             let s = if min == 1 { "" } else { "s" };
             self.push(format!("\"{field}\" needs at least {min} item{s}"));
         }
         let mut out: Vec<String> = Vec::with_capacity(values.len());
+        // Short lists compare each item with the earlier ones (no allocation); long ones
+        // look keys up in a set, so the work stays linear however long the list.
         let mut seen = std::collections::HashSet::new();
+        let short = values.len() <= SHORT_LIST;
         for (i, v) in values.into_iter().enumerate() {
-            if let Some(v) = self.present_text(&format!("{field}[{i}]"), v) {
-                if key.is_some_and(|key| !seen.insert(key(&v))) {
-                    self.push(format!("\"{field}\" lists \"{v}\" twice; remove one"));
+            let Some(v) = self.present_text_named(|| format!("{field}[{i}]"), v) else {
+                continue;
+            };
+            let twice = key.is_some_and(|key| {
+                if short {
+                    let k = key(&v);
+                    out.iter().any(|earlier| key(earlier) == k)
+                } else {
+                    !seen.insert(key(&v).into_owned())
                 }
-                out.push(v);
+            });
+            if twice {
+                self.push(format!("\"{field}\" lists \"{v}\" twice; remove one"));
             }
+            out.push(v);
         }
         out
     }
@@ -110,24 +134,42 @@ pub(super) fn same_tag(a: &str, b: &str) -> bool {
 }
 
 /// What [`same_choice`] compares, for hash look-ups.
-pub(super) fn choice_key(choice: &str) -> String {
-    choice.trim().to_string()
+pub(super) fn choice_key(choice: &str) -> std::borrow::Cow<'_, str> {
+    std::borrow::Cow::Borrowed(choice.trim())
 }
 
 /// Choices to look up by [`same_choice`] in constant time.
-pub(super) struct ChoiceSet<'a>(std::collections::HashSet<&'a str>);
+pub(super) enum ChoiceSet<'a> {
+    /// A few choices, compared one by one (cheaper than hashing).
+    Few(Vec<&'a str>),
+    /// Many choices, looked up by hash so the work stays linear.
+    Many(std::collections::HashSet<&'a str>),
+}
 
 impl<'a> ChoiceSet<'a> {
     pub fn new(choices: impl IntoIterator<Item = &'a str>) -> Self {
-        ChoiceSet(choices.into_iter().map(str::trim).collect())
+        let trimmed: Vec<&str> = choices.into_iter().map(str::trim).collect();
+        if trimmed.len() <= SHORT_LIST {
+            ChoiceSet::Few(trimmed)
+        } else {
+            ChoiceSet::Many(trimmed.into_iter().collect())
+        }
     }
 
     pub fn contains(&self, choice: &str) -> bool {
-        self.0.contains(choice.trim())
+        match self {
+            ChoiceSet::Few(choices) => choices.contains(&choice.trim()),
+            ChoiceSet::Many(choices) => choices.contains(choice.trim()),
+        }
     }
 }
 
 /// Two tags are the same when they differ only in case or outer spaces: equal keys.
-pub(super) fn tag_key(tag: &str) -> String {
-    tag.trim().chars().flat_map(char::to_lowercase).collect()
+pub(super) fn tag_key(tag: &str) -> std::borrow::Cow<'_, str> {
+    let tag = tag.trim();
+    if tag.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(tag.chars().flat_map(char::to_lowercase).collect())
+    } else {
+        std::borrow::Cow::Borrowed(tag)
+    }
 }
