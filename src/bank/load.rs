@@ -112,19 +112,24 @@ pub fn load_banks(paths: &[PathBuf]) -> Result<Vec<Bank>, LoadError> {
 /// a diagnostic on the later file.
 #[derive(Debug, Default)]
 pub struct IdOwners {
-    owner: HashMap<String, String>,
+    files: Vec<String>,
+    owner: HashMap<String, usize>,
 }
 
 impl IdOwners {
     /// Records that `file` uses `id` at `questions[index]`; a clash becomes a diagnostic.
     pub fn claim(&mut self, file: &str, index: usize, id: &str, diagnostics: &mut Vec<Diagnostic>) {
-        if let Some(first) = self.owner.get(id) {
+        if let Some(&first) = self.owner.get(id) {
+            let first = &self.files[first];
             let message = format!(
                 "id \"{id}\" is also used in {first}; ids must be unique across the banks played together"
             );
             diagnostics.push(diag(file, question_location(index, Some(id)), message));
         } else {
-            self.owner.insert(id.to_string(), file.to_string());
+            if self.files.last().is_none_or(|last| last != file) {
+                self.files.push(file.to_string());
+            }
+            self.owner.insert(id.to_string(), self.files.len() - 1);
         }
     }
 }

@@ -21,4 +21,4 @@ pub use model::{
     Bank, Cloze, Credits, Difficulty, Feedback, Gap, GapKind, Kind, Match, Multi, Number,
     NumberAnswer, Order, Question, Single, Text, TrueFalse, Unit,
 };
-pub use parse::{check, parse};
+pub use parse::parse;

@@ -27,26 +27,6 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Bank, Vec<Diagnostic>> {
     })
 }
 
-/// What `check` learns of a valid bank without keeping it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Checked {
-    /// Number of questions.
-    pub questions: usize,
-    /// Distinct kinds used.
-    pub kinds: usize,
-}
-
-/// Validates a bank without keeping its questions (less memory for huge banks).
-pub fn check(file: &str, bytes: &[u8]) -> Result<Checked, Vec<Diagnostic>> {
-    let split = Split::new(file, bytes)?;
-    let kinds: Vec<&'static str> = split.validate(|_, q| Some(q.kind.name()))?;
-    let distinct: std::collections::BTreeSet<_> = kinds.iter().collect();
-    Ok(Checked {
-        questions: kinds.len(),
-        kinds: distinct.len(),
-    })
-}
-
 type Header = (String, Option<String>);
 
 /// Parses and validates, handing each valid question and its index to `sink` in file
@@ -445,10 +425,6 @@ mod tests {
         assert_eq!(
             bank.questions.iter().map(|q| &q.id).collect::<Vec<_>>(),
             ids.iter().collect::<Vec<_>>()
-        );
-        assert_eq!(
-            check("big.json", text.as_bytes()).map(|c| c.questions),
-            Ok(n)
         );
     }
 

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use crate::bank::load::IdOwners;
+use crate::bank::parse::Split;
 use crate::bank::{self, Bank, LoadError};
 use crate::cli::ValidateArgs;
 use crate::error::{Error, Result};
@@ -16,23 +17,34 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     let mut diagnostics = Vec::new();
     let mut owners = IdOwners::default();
     let mut output_error = None;
-    for file in bank::load::expand(&args.banks)? {
+    let files = bank::load::expand(&args.banks)?;
+    // Ids are kept only when there are other files to clash with.
+    let several = files.len() > 1;
+    for file in files {
         let (name, bytes) = bank::load::read_file(&file)?;
         let mut clashes = Vec::new();
-        let mut kinds = BTreeSet::new();
-        let mut questions = 0;
-        let checked = bank::parse::for_each(&name, &bytes, |index, q| {
-            owners.claim(&name, index, &q.id, &mut clashes);
-            kinds.insert(q.kind.name());
-            questions += 1;
+        let checked = Split::new(&name, &bytes).and_then(|split| {
+            split.validate(|index, q| {
+                let id = if several { Some(q.id) } else { None };
+                Some((index, id, q.kind.name()))
+            })
         });
         match checked {
-            Ok(_) if clashes.is_empty() => {
-                let line = writeln!(out, "{name}: {}", counts(questions, kinds.len()));
-                output_error = output_error.or(line.err());
+            Ok(questions) => {
+                let mut kinds = BTreeSet::new();
+                for (index, id, kind) in &questions {
+                    if let Some(id) = id {
+                        owners.claim(&name, *index, id, &mut clashes);
+                    }
+                    kinds.insert(*kind);
+                }
+                if clashes.is_empty() {
+                    let line = writeln!(out, "{name}: {}", counts(questions.len(), kinds.len()));
+                    output_error = output_error.or(line.err());
+                }
+                diagnostics.extend(clashes);
             }
-            Ok(_) => diagnostics.extend(clashes),
-            Err(d) => diagnostics.extend(d.into_iter().chain(clashes)),
+            Err(d) => diagnostics.extend(d),
         }
     }
     if !diagnostics.is_empty() {
