@@ -23,7 +23,7 @@ pub enum Error {
     #[error(transparent)]
     Store(#[from] StoreError),
     /// A file could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", crate::bank::input::in_words(source))]
     File { path: String, source: io::Error },
     /// Writing to the terminal or a pipe failed.
     #[error("cannot write output: {0}")]

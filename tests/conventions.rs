@@ -293,3 +293,18 @@ fn first_quiz_is_ten_questions_and_says_how_to_change_it() {
         all.stdout
     );
 }
+
+#[test]
+fn os_errors_were_raw_with_os_error_numbers() {
+    let run = Quiz::new()
+        .args(["play", "no-such-bank.json"])
+        .run()
+        .code(1);
+    assert!(!run.stderr.contains("os error"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("no-such-bank.json: no such file or directory; check the name"),
+        "{}",
+        run.stderr
+    );
+}

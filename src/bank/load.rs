@@ -17,7 +17,7 @@ pub const DEFAULT_BANK_JSON: &str = include_str!("../../questions/soundtrack-vs-
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// A file or directory could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", super::input::in_words(source))]
     Read {
         path: String,
         source: std::io::Error,
