@@ -38,13 +38,7 @@ pub fn for_each(
     mut sink: impl FnMut(usize, Question),
 ) -> Result<Header, Vec<Diagnostic>> {
     let split = Split::new(file, bytes)?;
-    let mut checker = Checker::new(file);
-    split.run(&|index, q| Some((index, q)), |block| {
-        for (index, q) in checker.block(block) {
-            sink(index, q);
-        }
-    });
-    checker.finish(&split.title)?;
+    split.for_each_kept(|index, q| Some((index, q)), |(index, q)| sink(index, q))?;
     Ok((split.title, split.description))
 }
 
@@ -103,6 +97,22 @@ impl<'t> Split<'t> {
         self.run(&keep, |block| kept.extend(checker.block(block)));
         checker.finish(&self.title)?;
         Ok(kept)
+    }
+
+    /// Validates every question, turns the valid ones into what `keep` returns (on the
+    /// worker threads) and hands those to `sink` in file order as they come; then gives
+    /// every problem of the file, if any. After a problem the sink may have seen some
+    /// questions: callers keep nothing from a failed file.
+    pub fn for_each_kept<T: Send>(
+        &self,
+        keep: impl Fn(usize, Question) -> Option<T> + Sync,
+        mut sink: impl FnMut(T),
+    ) -> Result<(), Vec<Diagnostic>> {
+        let mut checker = Checker::new(self.file);
+        self.run(&keep, |block| {
+            checker.block(block).into_iter().for_each(&mut sink)
+        });
+        checker.finish(&self.title)
     }
 
     /// Validates only the questions at `indices` (in that order) and gives them back; the

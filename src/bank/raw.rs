@@ -289,6 +289,20 @@ impl From<&Question> for RawQuestion {
     }
 }
 
+/// One question as the file format writes it inside a bank: pretty-printed, indented.
+pub fn question_text(q: &Question) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(&RawQuestion::from(q)).map_err(io::Error::from)?;
+    let mut indented = String::with_capacity(text.len() + text.len() / 8);
+    for (n, line) in text.lines().enumerate() {
+        if n > 0 {
+            indented.push('\n');
+        }
+        indented.push_str("    ");
+        indented.push_str(line);
+    }
+    Ok(indented)
+}
+
 /// Writes a bank in the file format one question at a time (so a huge bank need not be
 /// held in memory): [`JsonWriter::start`], [`JsonWriter::question`]…, [`JsonWriter::finish`].
 pub struct JsonWriter<W: Write> {
@@ -310,17 +324,16 @@ impl<W: Write> JsonWriter<W> {
 
     /// Writes one question, indented as serde_json's pretty printer would inside the bank.
     pub fn question(&mut self, q: &Question) -> io::Result<()> {
-        let text = serde_json::to_string_pretty(&RawQuestion::from(q)).map_err(io::Error::from)?;
+        self.question_text(&question_text(q)?)
+    }
+
+    /// Writes one question already turned into text by [`question_text`] (which may run on
+    /// another thread).
+    pub fn question_text(&mut self, text: &str) -> io::Result<()> {
         self.out
             .write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
-        for (n, line) in text.lines().enumerate() {
-            if n > 0 {
-                self.out.write_all(b"\n")?;
-            }
-            write!(self.out, "    {line}")?;
-        }
-        Ok(())
+        self.out.write_all(text.as_bytes())
     }
 
     /// Closes the file and gives back the writer.

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use console::{measure_text_width, truncate_str};
 
 use crate::bank::load::IdOwners;
-use crate::bank::raw::JsonWriter;
+use crate::bank::parse::Split;
+use crate::bank::raw::{JsonWriter, question_text};
 use crate::bank::{self, Bank, LoadError, sanitize::one_line};
 use crate::cli::{ListArgs, ListFormat};
 use crate::error::Result;
@@ -45,15 +46,22 @@ pub fn run(args: &ListArgs) -> Result<()> {
 /// question by question as the files are read again.
 fn stream_json(paths: &[PathBuf]) -> Result<()> {
     let files = bank::load::expand(paths)?;
+    let several = files.len() > 1;
     let mut diagnostics = Vec::new();
     let mut owners = IdOwners::default();
     let mut headers = Vec::new();
     for file in &files {
         let (name, bytes) = bank::load::read_file(file)?;
         let mut clashes = Vec::new();
-        match bank::parse::for_each(&name, &bytes, |index, q| {
-            owners.claim(&name, index, &q.id, &mut clashes)
-        }) {
+        let checked = Split::new(&name, &bytes).and_then(|split| {
+            // Ids are kept only when there are other files to clash with.
+            let ids = split.validate(|index, q| several.then_some((index, q.id)))?;
+            for (index, id) in ids {
+                owners.claim(&name, index, &id, &mut clashes);
+            }
+            Ok((split.title, split.description))
+        });
+        match checked {
             Ok(header) => headers.push(header),
             Err(d) => diagnostics.extend(d),
         }
@@ -71,12 +79,17 @@ fn stream_json(paths: &[PathBuf]) -> Result<()> {
     let mut writer = JsonWriter::start(stdout, &bank::load::combined_title(&titles), description)?;
     for file in &files {
         let (name, bytes) = bank::load::read_file(file)?;
+        let split = Split::new(&name, &bytes).map_err(LoadError::Invalid)?;
         let mut failed = None;
-        let written = bank::parse::for_each(&name, &bytes, |_, q| {
-            if failed.is_none() {
-                failed = writer.question(&q).err();
-            }
-        });
+        // Each question is turned into text on the worker threads, written here in order.
+        let written = split.for_each_kept(
+            |_, q| Some(question_text(&q)),
+            |text| {
+                if failed.is_none() {
+                    failed = text.and_then(|text| writer.question_text(&text)).err();
+                }
+            },
+        );
         if let Some(e) = failed {
             return Err(e.into());
         }
