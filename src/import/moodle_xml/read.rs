@@ -27,15 +27,23 @@ pub fn questions<'a, 'input>(
     doc: &'a Document<'input>,
 ) -> Result<Vec<Located<'a, 'input>>, ImportError> {
     let root = doc.root_element();
-    let located = |node: Node<'a, 'input>| Located {
-        line: doc.text_pos_at(node.range().start).row as usize,
-        node,
+    // Lines counted forward from the previous question: `text_pos_at` rescans from the start.
+    let text = doc.input_text();
+    let (mut line, mut offset) = (1, 0);
+    let mut located = |node: Node<'a, 'input>| {
+        let start = node.range().start;
+        line += text.as_bytes()[offset..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        offset = start;
+        Located { line, node }
     };
     match root.tag_name().name() {
         "quiz" => Ok(root
             .children()
             .filter(|n| n.has_tag_name("question"))
-            .map(located)
+            .map(&mut located)
             .collect()),
         "question" => Ok(vec![located(root)]),
         other => {
