@@ -135,6 +135,37 @@ fn a_multi_with_100k_answers_and_100k_wrong_checks_overlap_in_linear_time() {
 }
 
 #[test]
+fn a_multi_with_weights_on_100k_choices_validates_in_linear_time() {
+    let n = 50_000;
+    let list = |p: &str| {
+        (0..n)
+            .map(|i| format!("\"{p}{i}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let weights: Vec<String> = (0..n)
+        .map(|i| format!("\"a{i}\": {}, \"w{i}\": -1", 1.0 / n as f64))
+        .collect();
+    let bank = format!(
+        r#"{{"title": "Big", "questions": [{{"id": "m", "kind": "multi", "prompt": "p", "answers": [{}], "wrong": [{}], "weights": {{{}}}}}]}}"#,
+        list("a"),
+        list("w"),
+        weights.join(",")
+    );
+    let start = Instant::now();
+    Quiz::new()
+        .args(["validate"])
+        .bank("big.json", &bank)
+        .run()
+        .code(0);
+    assert!(
+        start.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
 fn an_order_question_with_200k_items_is_answered_and_graded() {
     let items: Vec<String> = (0..200_000).map(|i| format!("\"i{i}\"")).collect();
     let bank = format!(

@@ -55,6 +55,11 @@ pub fn credit_of(credits: &[(String, f64)], key: &str) -> Option<f64> {
         .map(|(_, c)| *c)
 }
 
+/// Credits by their trimmed key, for many look-ups in constant time each.
+pub fn credit_map(credits: &[(String, f64)]) -> std::collections::HashMap<&str, f64> {
+    credits.iter().map(|(k, c)| (k.trim(), *c)).collect()
+}
+
 /// `single`: pick one of the shuffled choices.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Single {

@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::feedback::{feedback, partial, weights};
 use super::problems::{ChoiceSet, Problems};
 use super::{answer_string, answer_type};
-use crate::bank::kinds::credit_of;
+use crate::bank::kinds::credit_map;
 use crate::bank::model::{Multi, Single, TrueFalse};
 use crate::bank::raw::RawQuestion;
 
@@ -68,9 +68,11 @@ pub(super) fn multi(raw: &mut RawQuestion, p: &mut Problems) -> Multi {
 
 /// Moodle's rule: right choices weigh above 0 and add up to 1 (rounding allowed), wrong ones 0 or less.
 fn weight_rules(p: &mut Problems, answers: &[String], wrong: &[String], weights: &[(String, f64)]) {
+    let weights = credit_map(weights);
+    let weight_of = |choice: &str| weights.get(choice.trim()).copied();
     let mut total = 0.0;
     for a in answers {
-        match credit_of(weights, a) {
+        match weight_of(a) {
             Some(w) if w > 0.0 => total += w,
             Some(w) => p.push(format!(
                 "\"weights\" gives the answer \"{a}\" the weight {w}; answers need a weight above 0"
@@ -81,7 +83,7 @@ fn weight_rules(p: &mut Problems, answers: &[String], wrong: &[String], weights:
         }
     }
     for w in wrong {
-        if let Some(weight) = credit_of(weights, w).filter(|x| *x > 0.0) {
+        if let Some(weight) = weight_of(w).filter(|x| *x > 0.0) {
             p.push(format!(
                 "\"weights\" gives the wrong choice \"{w}\" the weight {weight}; wrong choices weigh 0 or less"
             ));

@@ -95,6 +95,8 @@ fn also(p: &mut Problems, i: usize, a: RawNumberAnswer) -> NumberAnswer {
 
 fn units(p: &mut Problems, raw: Vec<RawUnit>) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(raw.len());
+    // Units seen so far, by what same_choice compares: one look-up each, linear overall.
+    let mut seen = std::collections::HashSet::new();
     for (i, u) in raw.into_iter().enumerate() {
         let field = format!("units[{i}].unit");
         let Some(unit) = p.present_text(&field, u.unit) else {
@@ -105,7 +107,7 @@ fn units(p: &mut Problems, raw: Vec<RawUnit>) -> Vec<Unit> {
                 "\"{field}\" \"{unit}\" starts with a digit; it would be read as part of the number"
             ));
         }
-        if out.iter().any(|earlier| same_choice(&earlier.unit, &unit)) {
+        if !seen.insert(unit.trim().to_string()) {
             p.push(format!("\"units\" lists \"{unit}\" twice; remove one"));
         }
         let multiplier = u.multiplier.unwrap_or(1.0);

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::Grade;
-use crate::bank::kinds::credit_of;
+use crate::bank::kinds::{credit_map, credit_of};
 use crate::bank::{Multi, Single, TrueFalse};
 
 /// Moodle single: the chosen choice's fraction (1 for `answer`, its `partial` credit, else 0)
@@ -31,23 +31,27 @@ pub fn grade_single(k: &Single, choice: Option<usize>) -> Grade {
 /// choice's own, one per line.
 pub fn grade_multi(k: &Multi, picks: &[Option<usize>]) -> Grade {
     let mut seen = HashSet::new();
-    let picked: Vec<Option<&String>> = picks
-        .iter()
-        .filter(|p| seen.insert(**p))
-        .map(|p| p.and_then(|c| k.answers.iter().chain(&k.wrong).nth(c)))
-        .collect();
+    // Canonical positions: the answers first, then the wrong choices.
+    let choice = |c: usize| {
+        k.answers
+            .get(c)
+            .or_else(|| k.wrong.get(c.checked_sub(k.answers.len())?))
+    };
+    let distinct: Vec<Option<usize>> = picks.iter().copied().filter(|p| seen.insert(*p)).collect();
+    let picked: Vec<Option<&String>> = distinct.iter().map(|p| p.and_then(choice)).collect();
     let credit = if k.weights.is_empty() {
-        let right = picked
+        let right = distinct
             .iter()
-            .filter(|p| p.is_some_and(|c| k.answers.contains(c)))
+            .filter(|p| p.is_some_and(|c| c < k.answers.len()))
             .count();
-        let wrong = picked.len() - right;
+        let wrong = distinct.len() - right;
         (right as f64 - wrong as f64) / k.answers.len().max(1) as f64
     } else {
+        let weights = credit_map(&k.weights);
         picked
             .iter()
             .flatten()
-            .map(|c| credit_of(&k.weights, c).unwrap_or(0.0))
+            .map(|c| weights.get(c.trim()).copied().unwrap_or(0.0))
             .sum()
     };
     let mut notes: Vec<&str> = Vec::new();
@@ -88,6 +92,30 @@ mod tests {
         k.feedback.insert("Jerusalem", "He was crucified there.");
         k.feedback.insert("*", "Think of his home town.");
         k
+    }
+
+    #[test]
+    fn grading_a_multi_with_a_hundred_thousand_weighted_picks_stays_linear() {
+        let n = 50_000;
+        let mut k = Multi {
+            answers: (0..n).map(|i| format!("right {i}")).collect(),
+            wrong: (0..n).map(|i| format!("wrong {i}")).collect(),
+            ..Multi::default()
+        };
+        let picks: Vec<Option<usize>> = (0..2 * n).map(Some).collect();
+        assert_eq!(
+            grade_multi(&k, &picks).credit,
+            0.0,
+            "as many wrong as right"
+        );
+        k.weights = k
+            .answers
+            .iter()
+            .map(|a| (a.clone(), 1.0 / n as f64))
+            .collect();
+        k.weights
+            .extend(k.wrong.iter().map(|w| (w.clone(), -1.0 / n as f64)));
+        assert_eq!(grade_multi(&k, &picks[..n]).credit, 1.0);
     }
 
     #[test]
