@@ -109,3 +109,13 @@ fn truefalse_and_shortanswer_play_as_imported() {
     let bank = one_question("moodle-xmlformat-test-exports.xml", "short-answer-question");
     assert_score(&play(&bank, "beta\n"), "Score 1/1 (100%)");
 }
+
+#[test]
+fn shortanswer_wildcards_are_graded_as_in_moodle_not_skipped() {
+    let bank = one_question("own-wildcard.xml", "colour");
+    assert_score(&play(&bank, "colour\n"), "Score 1/1 (100%)");
+    assert_score(&play(&bank, "Color\n"), "Score 1/1 (100%)");
+    assert_score(&play(&bank, "colonel\n"), "Score 0/1 (0%)");
+    assert_score(&play(&bank, "5 * 3\n"), "(50%)");
+    assert_score(&play(&bank, "5 x 3\n"), "Score 0/1 (0%)");
+}

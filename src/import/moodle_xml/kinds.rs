@@ -184,16 +184,8 @@ fn text_from(list: Vec<Choice>, usecase: bool) -> Result<Text, String> {
             }
             continue;
         }
-        if choice.fraction > 0.0 && has_wildcard(&choice.text) {
-            return Err(format!(
-                "the answer \"{}\" uses a * wildcard, which termquiz cannot grade",
-                choice.text
-            ));
-        }
-        let answer = choice.text.replace("\\*", "*");
-        if has_wildcard(&choice.text) {
-            continue;
-        }
+        // Kept as Moodle writes it: the bank reads `*` as a wildcard and `\*` as a star too.
+        let answer = choice.text.clone();
         if !choice.feedback.is_empty() {
             feedback.insert(answer.as_str(), choice.feedback.as_str());
         }
@@ -212,11 +204,6 @@ fn text_from(list: Vec<Choice>, usecase: bool) -> Result<Text, String> {
         feedback,
         ..Text::new(answer.clone(), accept.to_vec())
     })
-}
-
-/// Moodle's shortanswer `*` matches any characters; `\*` is a literal star.
-fn has_wildcard(text: &str) -> bool {
-    text.replace("\\*", "").contains('*')
 }
 
 fn percent(fraction: f64) -> String {
@@ -361,7 +348,7 @@ mod tests {
     }
 
     #[test]
-    fn text_star_is_other_feedback_and_wildcards_are_refused() {
+    fn text_star_is_other_feedback_and_wildcards_are_kept_for_the_grader() {
         let kind = text(
             &[
                 answer("Lima", 1.0, "ok"),
@@ -376,10 +363,9 @@ mod tests {
         assert_eq!(kind.feedback.get("Quito"), Some("north"));
         assert_eq!(kind.feedback.other(), Some("no"));
         assert!(kind.case_sensitive);
-        assert!(text(&[answer("colo*r", 1.0, "")], false).is_err());
-        assert_eq!(
-            text(&[answer(r"5 \* 3", 1.0, "")], false).unwrap().answer,
-            "5 * 3"
-        );
+        let wildcard = text(&[answer("colo*r", 1.0, "")], false).unwrap();
+        assert_eq!(wildcard.answer, "colo*r");
+        let star = text(&[answer(r"5 \* 3", 1.0, "")], false).unwrap();
+        assert_eq!(star.answer, r"5 \* 3", "the grader reads \\* as a star");
     }
 }

@@ -106,7 +106,8 @@ pub fn true_false(xml: &mut Xml, kind: &TrueFalse, notes: &mut Vec<String>) {
 }
 
 /// `text` → `shortanswer`: accepted answers at 100%, partial credit, anticipated wrong answers
-/// with feedback at 0%, `*` for any other answer. A `*` in an answer is written `\*`.
+/// with feedback at 0%, `*` for any other answer. Answers are written as the bank has them:
+/// both read `*` as a wildcard and `\*` as a star.
 pub fn text(xml: &mut Xml, kind: &Text, notes: &mut Vec<String>) {
     xml.value(2, "usecase", if kind.case_sensitive { "1" } else { "0" });
     let mut answers: Vec<Answer> = std::iter::once(&kind.answer)
@@ -114,7 +115,7 @@ pub fn text(xml: &mut Xml, kind: &Text, notes: &mut Vec<String>) {
         .map(|a| (a.as_str(), 1.0))
         .chain(kind.partial.iter().map(|(a, c)| (a.as_str(), *c)))
         .map(|(a, fraction)| Answer {
-            text: a.replace('*', "\\*"),
+            text: a.to_string(),
             fraction,
             feedback: kind.feedback.get(a),
             tolerance: None,
@@ -127,7 +128,7 @@ pub fn text(xml: &mut Xml, kind: &Text, notes: &mut Vec<String>) {
             || credit_of(&kind.partial, key).is_some();
         if !listed {
             answers.push(Answer {
-                text: key.replace('*', "\\*"),
+                text: key.clone(),
                 fraction: 0.0,
                 feedback: Some(feedback),
                 tolerance: None,

@@ -89,7 +89,7 @@ fn text_alternatives(text: &Text, notes: &mut Vec<String>) -> Vec<String> {
         .iter()
         .map(|(answer, fraction)| {
             let mark = weight_mark(*fraction, notes, &format!("answer \"{answer}\""));
-            let written = plain(&answer.replace('*', "\\*"));
+            let written = plain(answer);
             with_feedback(format!("{mark}{written}"), text.feedback.get(answer))
         })
         .collect();
