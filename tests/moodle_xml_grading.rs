@@ -119,3 +119,49 @@ fn shortanswer_wildcards_are_graded_as_in_moodle_not_skipped() {
     assert_score(&play(&bank, "5 * 3\n"), "(50%)");
     assert_score(&play(&bank, "5 x 3\n"), "Score 0/1 (0%)");
 }
+
+#[test]
+fn shortanswer_fractions_usecase_and_the_star_feedback_as_in_moodle() {
+    let bank = one_question("own-all-kinds.xml", "peru-capital");
+    assert_score(&play(&bank, "Lima\n"), "(100%)");
+    assert_score(&play(&bank, "LIMA\n"), "(100%)");
+    assert_score(&play(&bank, "lima\n"), "(0%)");
+    let cuzco = play(&bank, "Cuzco\n");
+    assert_score(&cuzco, "(50%)");
+    assert_score(&cuzco, "The old capital.");
+    let other = play(&bank, "Quito\n");
+    assert_score(&other, "(0%)");
+    assert_score(&other, "No.");
+}
+
+#[test]
+fn numerical_answers_credits_and_units_as_in_moodle() {
+    let bank = one_question("own-all-kinds.xml", "distance");
+    assert_score(&play(&bank, "1505\n"), "(100%)");
+    assert_score(&play(&bank, "1500 m\n"), "(100%)");
+    assert_score(&play(&bank, "1.5 km\n"), "(100%)");
+    let close = play(&bank, "1000\n");
+    assert_score(&close, "(50%)");
+    assert_score(&close, "Close.");
+    assert_score(&play(&bank, "42\n"), "(0%)");
+}
+
+#[test]
+fn multichoice_fractions_single_and_multi_as_in_moodle() {
+    let planet = one_question("own-all-kinds.xml", "planet");
+    let saturn = letter(&planet, "", "Saturn");
+    let played = play(&planet, &format!("{saturn}\n"));
+    assert_score(&played, "(33%)");
+    assert_score(&played, "Second.");
+    let jupiter = letter(&planet, "", "Jupiter");
+    assert_score(&play(&planet, &format!("{jupiter}\n")), "(100%)");
+    let primes = one_question("own-all-kinds.xml", "primes");
+    let (two, three, four) = (
+        letter(&primes, "", "2"),
+        letter(&primes, "", "3"),
+        letter(&primes, "", "4"),
+    );
+    assert_score(&play(&primes, &format!("{two},{three}\n")), "(100%)");
+    assert_score(&play(&primes, &format!("{two}\n")), "(50%)");
+    assert_score(&play(&primes, &format!("{two},{four}\n")), "(0%)");
+}
