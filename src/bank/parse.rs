@@ -76,16 +76,6 @@ impl<'t> Split<'t> {
         start..start + raw.len()
     }
 
-    /// Number of questions in the file, valid or not.
-    pub fn len(&self) -> usize {
-        self.questions.len()
-    }
-
-    /// True when the file has no questions.
-    pub fn is_empty(&self) -> bool {
-        self.questions.is_empty()
-    }
-
     /// Validates every question and keeps what `keep` returns for the valid ones, in
     /// file order; or every problem of the file.
     pub fn validate<T: Send>(
@@ -113,23 +103,6 @@ impl<'t> Split<'t> {
             checker.block(block).into_iter().for_each(&mut sink)
         });
         checker.finish(&self.title)
-    }
-
-    /// Validates only the questions at `indices` (in that order) and gives them back; the
-    /// whole file must have been validated before.
-    pub fn pick(&self, indices: &[usize]) -> Result<Vec<Question>, Vec<Diagnostic>> {
-        let mut checker = Checker::new(self.file);
-        let mut picked = Vec::with_capacity(indices.len());
-        let mut lines = LineIndex::new(self.text);
-        for &index in indices {
-            let Some(raw) = self.questions.get(index) else {
-                continue;
-            };
-            let block = self.validate_one(index, raw, &mut lines, &|_, q| Some(q));
-            picked.extend(checker.block(block));
-        }
-        checker.finish(&self.title)?;
-        Ok(picked)
     }
 
     /// Validates the questions block by block (two threads for big banks) and hands the
