@@ -24,15 +24,7 @@ fn text() -> impl Strategy<Value = String> {
 
 /// `n` distinct texts (case counts, as in Moodle).
 fn distinct(min: usize, max: usize) -> impl Strategy<Value = Vec<String>> {
-    proptest::collection::vec(text(), min..=max + 4).prop_filter_map("too few", move |all| {
-        let mut seen = std::collections::HashSet::new();
-        let unique: Vec<String> = all
-            .into_iter()
-            .filter(|t| seen.insert(t.trim().to_string()))
-            .take(max)
-            .collect();
-        (unique.len() >= min).then_some(unique)
-    })
+    common::props::distinct_by(text(), min, max, |t| t.trim().to_string())
 }
 
 /// A credit strictly between 0 and 1, written as Moodle teachers do (`%25%`, `%33.33333%`).

@@ -187,19 +187,9 @@ fn text() -> impl Strategy<Value = String> {
         .prop_filter("blank", |s| !s.is_empty())
 }
 
+/// `n` texts that differ even ignoring case.
 fn distinct(min: usize, max: usize) -> impl Strategy<Value = Vec<String>> {
-    proptest::collection::vec(text(), min..=max + 4).prop_filter_map(
-        "too few distinct",
-        move |all| {
-            let mut seen = std::collections::HashSet::new();
-            let unique: Vec<String> = all
-                .into_iter()
-                .filter(|t| seen.insert(t.to_lowercase()))
-                .take(max)
-                .collect();
-            (unique.len() >= min).then_some(unique)
-        },
-    )
+    common::props::distinct_by(text(), min, max, |t| t.to_lowercase())
 }
 
 fn kind() -> impl Strategy<Value = Kind> {

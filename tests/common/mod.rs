@@ -1,6 +1,8 @@
 //! A builder for running the real binary in a hermetic temp dir (own data dir, no colour).
 #![allow(dead_code)]
 
+pub mod props;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
