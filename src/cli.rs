@@ -369,7 +369,7 @@ pub struct HostArgs {
     /// Address and port to listen on (port 0: any free port, printed)
     #[arg(long, value_name = "ADDR:PORT", default_value = "0.0.0.0:7777")]
     pub listen: String,
-    /// The PIN students type first (4 to 8 digits; default: 4 random digits)
+    /// The PIN students type after their name (4 to 8 digits; default: 4 random digits)
     #[arg(long)]
     pub pin: Option<String>,
     /// Start when N students joined; without a terminal, end when all are done

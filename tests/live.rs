@@ -147,7 +147,7 @@ fn flooder(port: u16) {
 /// Connects and says nothing: dropped at the idle limit or when the session ends.
 fn silent_client(port: u16) {
     let mut peer = Peer::tcp(port);
-    peer.until("PIN: ");
+    peer.until("Name: ");
     let rest = peer.rest();
     assert!(
         rest.contains("No answer for too long") || rest.contains("The teacher ended"),
@@ -160,7 +160,7 @@ fn a_silent_client_is_dropped_after_the_idle_time() {
     let host = Host::start(&["--players", "2", "--idle", "1"]);
     let started = Instant::now();
     let mut peer = Peer::tcp(host.port);
-    peer.until("PIN: ");
+    peer.until("Name: ");
     let rest = peer.rest();
     assert!(rest.contains("No answer for too long"), "{rest}");
     assert!(started.elapsed() < Duration::from_secs(5));
@@ -168,6 +168,8 @@ fn a_silent_client_is_dropped_after_the_idle_time() {
 
 fn wrong_pin_client(port: u16) {
     let mut peer = Peer::tcp(port);
+    peer.until("Name: ");
+    peer.send("Guesser");
     for _ in 0..3 {
         peer.until("PIN: ");
         peer.send("0000");
@@ -178,7 +180,7 @@ fn wrong_pin_client(port: u16) {
 
 fn long_line_client(port: u16) {
     let mut peer = Peer::tcp(port);
-    peer.until("PIN: ");
+    peer.until("Name: ");
     peer.send_raw(&[b'9'; 10_000]);
     let rest = peer.rest();
     assert!(rest.contains("Line too long"), "{rest}");
@@ -287,6 +289,8 @@ fn ctrl_c_ends_the_session_for_everyone_and_saves_partial_results() {
 fn a_wrong_pin_count_is_kept_per_address() {
     let host = Host::start(&["--players", "1", "--pin-tries", "2"]);
     let mut first = Peer::tcp(host.port);
+    first.until("Name: ");
+    first.send("Guesser");
     first.until("PIN: ");
     first.send("1111");
     first.until("PIN: ");
@@ -296,6 +300,36 @@ fn a_wrong_pin_count_is_kept_per_address() {
     let said = second.rest();
     assert!(said.contains("Too many wrong PINs"), "{said}");
     assert!(!said.contains(PIN));
+}
+
+#[test]
+fn the_host_asks_the_name_before_the_pin() {
+    let host = Host::start(&["--players", "1"]);
+    let mut peer = Peer::tcp(host.port);
+    let first = peer.until(": ");
+    assert_eq!(first, "Name: ", "the first prompt");
+    peer.send("Ann");
+    assert_eq!(peer.until(": "), "PIN: ", "the second prompt");
+}
+
+#[test]
+fn a_wrong_pin_asks_the_pin_again_not_the_name() {
+    let host = Host::start(&["--players", "1"]);
+    let mut peer = Peer::tcp(host.port);
+    peer.until("Name: ");
+    peer.send("Ann");
+    peer.until("PIN: ");
+    peer.send("0000");
+    let again = peer.until("PIN: ");
+    assert!(again.contains("Wrong PIN"), "{again}");
+    assert!(!again.contains("Name"), "{again}");
+    peer.send(PIN);
+    let first = peer.play(true);
+    assert!(first.contains("Question 1/4"), "{first}");
+    let results_dir = host.results();
+    let (code, out, _dir) = host.finish(Duration::from_secs(10));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(result_of(&results(&results_dir), "Ann")["score"], 4.0);
 }
 
 #[cfg(unix)]
@@ -316,10 +350,10 @@ fn join_on_a_terminal_asks_with_plays_prompts_and_sends_the_hosts_letter() {
         .env("TERM", "xterm-256color");
     let mut pty = Session::spawn(cmd).expect("spawn in a pty");
     pty.set_expect_timeout(Some(Duration::from_secs(15)));
-    pty.expect("PIN: ").unwrap();
-    pty.send("4242\r").unwrap();
     pty.expect("Name: ").unwrap();
     pty.send("Zoe\r").unwrap();
+    pty.expect("PIN: ").unwrap();
+    pty.send("4242\r").unwrap();
     pty.expect("labels").unwrap();
     pty.expect("Pick one").unwrap();
     // Down to "Decca" wherever the menu put it: dialoguer's menu, not a typed letter.
@@ -399,9 +433,9 @@ fn teacher_pace_moves_on_when_the_timer_runs_out() {
 fn connections_past_the_limit_are_told_the_room_is_full() {
     let host = Host::start(&["--players", "5", "--max-connections", "2"]);
     let mut first = Peer::tcp(host.port);
-    first.until("PIN: ");
+    first.until("Name: ");
     let mut second = Peer::tcp(host.port);
-    second.until("PIN: ");
+    second.until("Name: ");
     let mut third = Peer::tcp(host.port);
     let said = third.rest();
     assert!(said.contains("The room is full"), "{said}");

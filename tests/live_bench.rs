@@ -50,7 +50,7 @@ fn until_prompt(reader: &mut BufReader<TcpStream>) -> Option<String> {
     }
 }
 
-/// One student: PIN, name, then every question answered at once; the latencies in µs.
+/// One student: name, PIN, then every question answered at once; the latencies in µs.
 fn student(port: u16, name: String) -> Vec<u64> {
     let stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream.set_nodelay(true).expect("nodelay");
@@ -59,10 +59,10 @@ fn student(port: u16, name: String) -> Vec<u64> {
         .expect("timeout");
     let mut writer = stream.try_clone().expect("clone");
     let mut reader = BufReader::new(stream);
-    until_prompt(&mut reader).expect("PIN prompt");
-    writeln!(writer, "{PIN}").expect("send");
     until_prompt(&mut reader).expect("Name prompt");
     writeln!(writer, "{name}").expect("send");
+    until_prompt(&mut reader).expect("PIN prompt");
+    writeln!(writer, "{PIN}").expect("send");
     let mut latencies = Vec::new();
     if until_prompt(&mut reader).is_none() {
         return latencies;

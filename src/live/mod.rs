@@ -33,7 +33,7 @@ pub enum Pace {
 pub struct HostConfig {
     /// Address and port to listen on.
     pub listen: String,
-    /// The PIN students type first.
+    /// The PIN students type after their name.
     pub pin: String,
     /// Start when this many students joined (and, without a terminal, end when all are done).
     pub players: Option<usize>,

@@ -1,7 +1,7 @@
 //! The line protocol of `termquiz host`: what is sent, what is accepted, the limits.
 //!
 //! A student's client (`nc`, `telnet`, `termquiz join`) gets plain mode's text: the host
-//! asks `PIN: ` then `Name: `, sends each question exactly as plain mode prints it, and
+//! asks `Name: ` then `PIN: `, sends each question exactly as plain mode prints it, and
 //! reads one answer line in plain mode's syntax. Nothing sent ever carries a right answer
 //! before that student answered that question (in exam mode, never while others play).
 
@@ -42,9 +42,9 @@ pub const LINE_RULES: LineRules = LineRules {
 };
 
 /// First question of the handshake.
-pub const PIN_PROMPT: &str = "PIN: ";
-/// Second question of the handshake.
 pub const NAME_PROMPT: &str = "Name: ";
+/// Second question of the handshake (asked again after a wrong PIN, the name kept).
+pub const PIN_PROMPT: &str = "PIN: ";
 
 /// Messages the host sends, one line each.
 pub mod say {

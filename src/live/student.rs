@@ -1,4 +1,4 @@
-//! One student's connection: PIN, name, lobby, then the questions through plain mode's
+//! One student's connection: name, PIN, lobby, then the questions through plain mode's
 //! `Prompter` over the socket. Every failure ends only this connection.
 
 use std::io::{self, BufReader};
@@ -71,7 +71,8 @@ pub fn serve(hub: &Hub<'_>, saver: &dyn Saver, stream: TcpStream) {
     }
 }
 
-/// The PIN, then a name; `None` when the client gave up or was refused.
+/// A name, then the PIN, then a seat for that name; `None` when the client gave up or
+/// was refused. A taken name asks for another name, never the PIN again.
 fn enter<'b>(
     hub: &Hub<'b>,
     reader: &mut Reader<'_>,
@@ -79,20 +80,22 @@ fn enter<'b>(
     peer: IpAddr,
     stream: &TcpStream,
 ) -> io::Result<Option<(usize, Session<'b>, bool)>> {
-    if !pin(hub, reader, writer, peer)? {
+    // An address out of PIN tries is told at once, before it types anything.
+    if !hub.pin_allowed(peer) {
+        writer.line(say::PIN_LOCKED)?;
         return Ok(None);
     }
-    for _ in 0..protocol::NAME_TRIES {
-        let Some(line) = read_line_with(reader, writer, NAME_PROMPT, false, LINE_RULES)? else {
+    let mut pin_given = false;
+    let mut tries = protocol::NAME_TRIES;
+    loop {
+        let Some(name) = name(reader, writer, &mut tries)? else {
             return Ok(None);
         };
-        let name = match protocol::check_name(&line) {
-            Ok(name) => name,
-            Err(e) => {
-                writer.line(&e.to_string())?;
-                continue;
-            }
-        };
+        // The PIN comes after the name, as the protocol says; once right it is not asked again.
+        if !pin_given && !pin(hub, reader, writer, peer)? {
+            return Ok(None);
+        }
+        pin_given = true;
         match hub.claim(&name, stream) {
             Claim::Seated(seat, session, back) => return Ok(Some((seat, *session, back))),
             Claim::Taken => writer.line(say::NAME_TAKEN)?,
@@ -101,6 +104,25 @@ fn enter<'b>(
                 writer.line(say::FULL)?;
                 return Ok(None);
             }
+        }
+    }
+}
+
+/// Asks for a name until one is well formed, spending `tries` (shared by every name this
+/// connection types); `None` when the client left or the tries ran out.
+fn name(
+    reader: &mut Reader<'_>,
+    writer: &mut WireOut,
+    tries: &mut u32,
+) -> io::Result<Option<String>> {
+    while *tries > 0 {
+        *tries -= 1;
+        let Some(line) = read_line_with(reader, writer, NAME_PROMPT, false, LINE_RULES)? else {
+            return Ok(None);
+        };
+        match protocol::check_name(&line) {
+            Ok(name) => return Ok(Some(name)),
+            Err(e) => writer.line(&e.to_string())?,
         }
     }
     writer.line(say::NO_NAME)?;

@@ -273,12 +273,12 @@ impl Peer {
         let _ = self.output.flush();
     }
 
-    /// PIN and name.
+    /// Name and PIN, in the protocol's order.
     pub fn enter(&mut self, name: &str) {
-        self.until("PIN: ");
-        self.send(PIN);
         self.until("Name: ");
         self.send(name);
+        self.until("PIN: ");
+        self.send(PIN);
     }
 
     /// Another handle on the TCP connection (to close it from elsewhere).
