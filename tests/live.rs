@@ -36,6 +36,8 @@ fn a_class_of_thirty_plays_at_its_own_pace_beside_bad_clients() {
         let mut peer = Peer::tcp(port);
         peer.enter("STUDENT 0");
         peer.until("That name is taken");
+        peer.until("Rejoin code (or Enter for another name): ");
+        peer.send("");
         peer.until("Name: ");
         peer.send("\u{1b}[31mEvil");
         peer.until("cannot hold control characters");
@@ -330,6 +332,90 @@ fn a_wrong_pin_asks_the_pin_again_not_the_name() {
     let (code, out, _dir) = host.finish(Duration::from_secs(10));
     assert_eq!(code, 0, "{out}");
     assert_eq!(result_of(&results(&results_dir), "Ann")["score"], 4.0);
+}
+
+/// The rejoin code the host gave in `transcript`.
+fn rejoin_code(transcript: &str) -> String {
+    let after = transcript
+        .split("Your rejoin code is ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no rejoin code in {transcript}"));
+    after.chars().take_while(char::is_ascii_digit).collect()
+}
+
+#[test]
+fn a_connection_dead_without_a_fin_is_taken_over_with_the_rejoin_code() {
+    let host = Host::start(&["--players", "1"]);
+    let mut gone = Peer::tcp(host.port);
+    gone.enter("Ann");
+    let first = gone.next_prompt().expect("first question");
+    let code = rejoin_code(&gone.transcript);
+    gone.send(&live_client::answer_for(&first, true));
+    let second = gone.next_prompt().expect("second question");
+    assert!(second.contains("Question 2/4"), "{second}");
+    // `gone` stays open and silent from here on: the laptop slept, no FIN was sent.
+    let mut back = Peer::tcp(host.port);
+    back.enter("Ann");
+    back.until("That name is taken");
+    back.until("Rejoin code (or Enter for another name): ");
+    back.send("000000");
+    back.until("Wrong rejoin code");
+    // The PIN stays given; the name is asked again, then the code.
+    let asked = back.until("Name: ");
+    assert!(!asked.contains("PIN"), "{asked}");
+    back.send("Ann");
+    back.until("Rejoin code (or Enter for another name): ");
+    back.send(&code);
+    let again = back.next_prompt().expect("the question Ann was at");
+    assert!(again.contains("Question 2/4"), "{again}");
+    // The host closed the connection it took the seat from.
+    gone.rest();
+    back.play_after(again, true);
+    let results_dir = host.results();
+    let (code, out, _dir) = host.finish(Duration::from_secs(10));
+    assert_eq!(code, 0, "{out}");
+    let all = results(&results_dir);
+    assert_eq!(all.len(), 1);
+    assert_eq!(result_of(&all, "Ann")["score"], 4.0);
+    assert_eq!(
+        result_of(&all, "Ann")["questions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+}
+
+/// The host's end of the connection from local port `client` to `host`, in
+/// /proc/net/tcp: its timer field ("02" is the keepalive timer).
+#[cfg(target_os = "linux")]
+fn host_side_timer(host: u16, client: u16) -> Option<String> {
+    let table = std::fs::read_to_string("/proc/net/tcp").ok()?;
+    let port = |field: &str| u16::from_str_radix(field.rsplit(':').next()?, 16).ok();
+    table.lines().skip(1).find_map(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let mine = port(fields.get(1)?)? == host && port(fields.get(2)?)? == client;
+        mine.then(|| fields.get(5)?.split(':').next().map(str::to_string))?
+    })
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_silent_connection_is_probed_so_a_dead_peer_is_noticed() {
+    let host = Host::start(&["--players", "2"]);
+    let mut peer = Peer::tcp(host.port);
+    peer.until("Name: ");
+    let client = peer.socket().local_addr().unwrap().port();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut timer = None;
+    while Instant::now() < deadline {
+        timer = host_side_timer(host.port, client);
+        if timer.as_deref() == Some("02") {
+            return;
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    panic!("the host's socket runs no keepalive timer: {timer:?}");
 }
 
 #[cfg(unix)]

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use std::net::{IpAddr, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::HostConfig;
-use super::protocol::same_name;
+use super::protocol::{self, same_name};
 use crate::bank::Bank;
 use crate::engine::{Outcome, Session, SessionConfig};
 use crate::ui::host::{Row, SeatState};
@@ -31,6 +31,9 @@ pub struct Seat<'b> {
     pub last: Option<(usize, String, bool)>,
     /// The result file was written.
     pub saved: bool,
+    /// The code that lets this student take the seat over from a connection that died
+    /// without the host noticing yet; told only to them.
+    pub rejoin_code: String,
     stream: Option<TcpStream>,
 }
 
@@ -42,6 +45,8 @@ pub enum Claim<'b> {
     Taken,
     /// That name finished.
     Done,
+    /// The rejoin code given is not that seat's.
+    WrongCode,
     /// As many students as connections allowed have joined; no new name fits.
     Full,
 }
@@ -167,9 +172,43 @@ impl<'b> Hub<'b> {
             score: 0.0,
             last: None,
             saved: false,
+            rejoin_code: protocol::random_rejoin_code(),
             stream: stream.try_clone().ok(),
         });
         Claim::Seated(seats.len() - 1, Box::new(session), false)
+    }
+
+    /// Takes `name`'s seat over from the connection that holds it (one the student lost
+    /// without a FIN, so the host still waits on it) when `code` is that seat's rejoin
+    /// code: closes the old socket and waits, at most `within`, for its session.
+    pub fn take_over(
+        &self,
+        name: &str,
+        code: &str,
+        stream: &TcpStream,
+        within: Duration,
+    ) -> Claim<'b> {
+        {
+            let seats = self.seats();
+            let Some(seat) = seats.iter().find(|s| same_name(&s.name, name)) else {
+                drop(seats);
+                return self.claim(name, stream);
+            };
+            if seat.rejoin_code != code.trim() {
+                return Claim::WrongCode;
+            }
+            if let Some(old) = &seat.stream {
+                // Its reads and writes end at once; its thread hands the session back.
+                let _ = old.shutdown(std::net::Shutdown::Both);
+            }
+        }
+        let deadline = Instant::now() + within;
+        loop {
+            match self.claim(name, stream) {
+                Claim::Taken if Instant::now() < deadline => self.wait(Duration::from_millis(20)),
+                other => return other,
+            }
+        }
     }
 
     /// Every student gets the same questions in the same order, choices laid out by a
@@ -206,6 +245,9 @@ impl<'b> Hub<'b> {
         s.session = Some(session);
         s.state = state;
         s.stream = None;
+        drop(seats);
+        // A take-over may be waiting for this seat.
+        self.ring();
     }
 
     /// Marks a seat's result as written.

@@ -8,6 +8,7 @@
 pub mod client;
 pub mod hub;
 pub mod lan;
+pub mod liveness;
 pub mod protocol;
 pub mod scrape;
 pub mod server;

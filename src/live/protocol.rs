@@ -34,6 +34,19 @@ pub const NAME_TRIES: u32 = 5;
 pub const LINES_PER_SECOND: f64 = 500.0;
 /// A client that stops reading is dropped after this long blocked on a write.
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// A silent connection is probed (TCP keepalive) after this long, then every
+/// [`KEEPALIVE_INTERVAL`], [`KEEPALIVE_PROBES`] times, so a peer gone without a FIN (cable
+/// pulled, laptop asleep) is noticed in about 25 s instead of at the idle limit.
+pub const KEEPALIVE_IDLE: Duration = Duration::from_secs(10);
+/// Time between two keepalive probes.
+pub const KEEPALIVE_INTERVAL: Duration = Duration::from_secs(5);
+/// Unanswered keepalive probes before the connection counts as dead.
+pub const KEEPALIVE_PROBES: u32 = 3;
+/// Data sent but not acknowledged for this long ends the connection (keepalive only
+/// probes an idle one; this covers a peer that vanished right after a question was sent).
+pub const UNACKED_LIMIT: Duration = Duration::from_secs(30);
+/// Digits of the rejoin code a student gets on joining.
+pub const REJOIN_CODE_DIGITS: usize = 6;
 
 /// How the host reads client lines: bounded, and a line cut by a disconnect is no answer.
 pub const LINE_RULES: LineRules = LineRules {
@@ -45,6 +58,8 @@ pub const LINE_RULES: LineRules = LineRules {
 pub const NAME_PROMPT: &str = "Name: ";
 /// Second question of the handshake (asked again after a wrong PIN, the name kept).
 pub const PIN_PROMPT: &str = "PIN: ";
+/// Asked when the name is held by a connection still open: the code takes the seat over.
+pub const REJOIN_PROMPT: &str = "Rejoin code (or Enter for another name): ";
 
 /// Messages the host sends, one line each.
 pub mod say {
@@ -54,8 +69,13 @@ pub mod say {
     pub const PIN_LOCKED: &str = "Too many wrong PINs; this connection is closed.";
     /// The host has as many connections as it allows.
     pub const FULL: &str = "The room is full; ask your teacher.";
-    /// Someone connected with this name is playing.
-    pub const NAME_TAKEN: &str = "That name is taken; choose another.";
+    /// Someone connected with this name is playing; their rejoin code takes the seat over.
+    pub const NAME_TAKEN: &str = "That name is taken. If it is yours and your connection \
+        dropped, type the rejoin code you were given; otherwise choose another name.";
+    /// The rejoin code typed is not the seat's.
+    pub const WRONG_CODE: &str = "Wrong rejoin code; choose another name.";
+    /// The old connection did not let go of the seat in time.
+    pub const TAKEOVER_FAILED: &str = "Your old connection is still closing; try again.";
     /// This name already finished the quiz.
     pub const ALREADY_DONE: &str = "That name has already finished this quiz.";
     /// Too many names tried.
@@ -127,6 +147,24 @@ pub fn check_pin(pin: &str) -> Result<String, String> {
             crate::bank::sanitize::escape_line(pin)
         ))
     }
+}
+
+/// A student's rejoin code: [`REJOIN_CODE_DIGITS`] random digits, private to that student
+/// (the PIN is shared by the class, so it cannot prove who someone is).
+pub fn random_rejoin_code() -> String {
+    use rand::Rng;
+    let mut rng = rand::rng();
+    (0..REJOIN_CODE_DIGITS)
+        .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
+        .collect()
+}
+
+/// The line that gives a student their rejoin code.
+pub fn rejoin_code_line(code: &str) -> String {
+    format!(
+        "Your rejoin code is {code}: if your connection drops, join again with your name, \
+         the PIN and this code to continue where you were."
+    )
 }
 
 /// A random 4-digit PIN (leading zeros kept).

@@ -12,7 +12,7 @@ use super::hub::Hub;
 use super::protocol::say;
 use super::teacher::Conductor;
 use super::wire::WireOut;
-use super::{Ending, HostConfig, Pace, Saver, lan, student};
+use super::{Ending, HostConfig, Pace, Saver, lan, liveness, student};
 use crate::bank::Bank;
 use crate::ui::host::{HostScreen, SeatState, table};
 
@@ -112,6 +112,8 @@ fn accept<'s, 'b: 's>(
                 continue;
             }
         };
+        // Best effort: a connection without probes still ends at the idle limit.
+        let _ = liveness::notice_dead_peer(&stream);
         if hub.connections.load(Ordering::SeqCst) >= hub.cfg.max_connections {
             refuse(stream);
             continue;

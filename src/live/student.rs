@@ -7,13 +7,16 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use super::hub::{Claim, Hub};
-use super::protocol::{self, LINE_RULES, NAME_PROMPT, PIN_PROMPT, say};
+use super::protocol::{self, LINE_RULES, NAME_PROMPT, PIN_PROMPT, REJOIN_PROMPT, say};
 use super::wire::{self, Reader, WireIn, WireOut};
 use super::{Pace, Saver, teacher};
 use crate::engine::Session;
 use crate::ui::host::{SeatState, event};
 use crate::ui::plain::Plain;
 use crate::ui::{Prompter, read_line_with, render};
+
+/// How long a take-over waits for the old connection to hand its session back.
+const TAKEOVER_WAIT: Duration = Duration::from_secs(5);
 
 /// Plain mode over one client's socket.
 pub type Remote<'h> = Plain<Reader<'h>, WireOut>;
@@ -52,8 +55,15 @@ pub fn serve(hub: &Hub<'_>, saver: &dyn Saver, stream: TcpStream) {
     };
     reader.get_mut().set_idle(hub.cfg.idle);
     let (seat, mut session, back) = seated;
-    let name = hub.seats()[seat].name.clone();
+    let (name, code) = {
+        let seats = hub.seats();
+        (seats[seat].name.clone(), seats[seat].rejoin_code.clone())
+    };
     hub.note(event(&name, if back { "is back" } else { "joined" }));
+    if writer.line(&protocol::rejoin_code_line(&code)).is_err() {
+        hub.release(seat, session, SeatState::Away);
+        return;
+    }
     let mut remote = Plain::new(reader, writer, false).with_rules(LINE_RULES);
     let end = match play(hub, seat, &mut session, &mut remote) {
         Ok(end) => end,
@@ -96,16 +106,62 @@ fn enter<'b>(
             return Ok(None);
         }
         pin_given = true;
-        match hub.claim(&name, stream) {
+        let mut claim = hub.claim(&name, stream);
+        if matches!(claim, Claim::Taken) {
+            writer.line(say::NAME_TAKEN)?;
+            claim = match rejoin_code(hub, reader, writer, peer)? {
+                Rejoin::Left => return Ok(None),
+                Rejoin::OtherName => continue,
+                Rejoin::Code(code) => hub.take_over(&name, &code, stream, TAKEOVER_WAIT),
+            };
+        }
+        match claim {
             Claim::Seated(seat, session, back) => return Ok(Some((seat, *session, back))),
-            Claim::Taken => writer.line(say::NAME_TAKEN)?,
+            Claim::Taken => writer.line(say::TAKEOVER_FAILED)?,
             Claim::Done => writer.line(say::ALREADY_DONE)?,
+            Claim::WrongCode => {
+                hub.pin_failed(peer);
+                hub.note(format!("wrong rejoin code from {peer}"));
+                writer.line(say::WRONG_CODE)?;
+            }
             Claim::Full => {
                 writer.line(say::FULL)?;
                 return Ok(None);
             }
         }
     }
+}
+
+/// What a student typed when their name was taken.
+enum Rejoin {
+    /// The client left, or its address is out of tries.
+    Left,
+    /// An empty line: they choose another name.
+    OtherName,
+    /// A code to take the seat over with.
+    Code(String),
+}
+
+/// Asks for the seat's rejoin code; wrong codes count with wrong PINs, per address.
+fn rejoin_code(
+    hub: &Hub<'_>,
+    reader: &mut Reader<'_>,
+    writer: &mut WireOut,
+    peer: IpAddr,
+) -> io::Result<Rejoin> {
+    if !hub.pin_allowed(peer) {
+        writer.line(say::PIN_LOCKED)?;
+        return Ok(Rejoin::Left);
+    }
+    let Some(line) = read_line_with(reader, writer, REJOIN_PROMPT, false, LINE_RULES)? else {
+        return Ok(Rejoin::Left);
+    };
+    let code = line.trim();
+    Ok(if code.is_empty() {
+        Rejoin::OtherName
+    } else {
+        Rejoin::Code(code.to_string())
+    })
 }
 
 /// Asks for a name until one is well formed, spending `tries` (shared by every name this
