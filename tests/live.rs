@@ -475,6 +475,93 @@ fn join_on_a_terminal_asks_with_plays_prompts_and_sends_the_hosts_letter() {
     assert_eq!(result_of(&all, "Zoe")["score"], 1.0);
 }
 
+/// The seconds of every " N s left " badge in `screen`, in the order drawn.
+#[cfg(unix)]
+fn countdown_figures(screen: &str) -> Vec<u64> {
+    screen
+        .split(" s left ")
+        .filter_map(|before| before.rsplit(' ').next()?.parse().ok())
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn join_shows_a_countdown_that_ticks_down_in_teacher_pace() {
+    use expectrl::{Eof, Expect, Session};
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("one.json");
+    std::fs::write(
+        &bank,
+        r#"{"title": "One", "questions": [{"id": "pick", "kind": "single", "prompt": "Which label?",
+            "answer": "Decca", "wrong": ["ABC", "Capitol"]}]}"#,
+    )
+    .unwrap();
+    let host = Host::start_with(
+        &bank,
+        &["--players", "1", "--pace", "teacher", "--timer", "3"],
+    );
+    let mut cmd = std::process::Command::new(live_client::binary());
+    cmd.args(["join", &format!("127.0.0.1:{}", host.port)])
+        .env("TERM", "xterm-256color");
+    let mut pty = Session::spawn(cmd).expect("spawn in a pty");
+    pty.set_expect_timeout(Some(Duration::from_secs(15)));
+    pty.expect("Name: ").unwrap();
+    pty.send("Zoe\r").unwrap();
+    pty.expect("PIN: ").unwrap();
+    pty.send("4242\r").unwrap();
+    pty.expect("Pick one").unwrap();
+    // Watch the screen without answering until the countdown reached 1 s.
+    let mut screen = String::new();
+    let deadline = Instant::now() + Duration::from_secs(8);
+    while !countdown_figures(&screen).contains(&1) && Instant::now() < deadline {
+        let mut buf = [0u8; 4096];
+        match pty.try_read(&mut buf) {
+            Ok(n) => screen.push_str(&String::from_utf8_lossy(&buf[..n])),
+            Err(_) => thread::sleep(Duration::from_millis(30)),
+        }
+    }
+    let figures = countdown_figures(&screen);
+    assert!(figures.len() >= 2, "no live countdown: {screen:?}");
+    assert!(
+        figures.windows(2).all(|w| w[1] < w[0]) && figures.last() == Some(&1),
+        "the seconds left do not tick down: {figures:?}"
+    );
+    assert!(!screen.contains("Time left:"), "{screen:?}");
+    // The question closes for everyone; the late key press is not sent as an answer.
+    pty.expect("time is up").unwrap();
+    pty.send("\r").unwrap();
+    pty.expect(Eof).unwrap();
+    let results_dir = host.results();
+    let (code, out, _dir) = host.finish(Duration::from_secs(10));
+    assert_eq!(code, 0, "{out}");
+    let all = results(&results_dir);
+    assert_eq!(
+        result_of(&all, "Zoe")["questions"][0]["answer"],
+        "(no answer)"
+    );
+}
+
+#[test]
+fn nc_clients_are_told_the_seconds_left_in_teacher_pace() {
+    let host = Host::start(&["--players", "1", "--pace", "teacher", "--timer", "30"]);
+    let mut peer = Peer::tcp(host.port);
+    peer.enter("Ann");
+    let question = peer.next_prompt().expect("first question");
+    let (told, rest) = question
+        .split_once("Time left: ")
+        .unwrap_or_else(|| panic!("no time left: {question}"));
+    let seconds: u64 = rest.split(' ').next().unwrap().parse().unwrap();
+    assert!((28..=30).contains(&seconds), "{question}");
+    assert!(
+        !told.contains("Question 1/4"),
+        "told before the question: {question}"
+    );
+    assert!(
+        rest.contains("Question 1/4 · ") && rest.contains("30 s"),
+        "{question}"
+    );
+}
+
 #[test]
 fn teacher_pace_moves_on_when_the_timer_runs_out() {
     let dir = tempfile::tempdir().unwrap();

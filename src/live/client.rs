@@ -5,10 +5,13 @@
 use std::io::{self, BufRead, Read, Write};
 use std::net::{Shutdown, TcpStream};
 
-use super::protocol::DEFAULT_PORT;
+use std::time::{Duration, Instant};
+
+use super::protocol::{self, DEFAULT_PORT};
 use super::scrape::{self, Shown};
 use crate::bank::sanitize::escape;
 use crate::ui::Prompter;
+use crate::ui::countdown::Countdown;
 use crate::ui::term::TermPrompter;
 
 /// How a terminal session ended.
@@ -63,6 +66,10 @@ pub fn play_in_terminal(stream: TcpStream) -> io::Result<Left> {
     let mut carry = Utf8Carry::default();
     let mut held = String::new();
     let mut last: Option<Shown> = None;
+    // Teacher pace: the seconds the host said the next question stays open, and when the
+    // current question closes.
+    let mut time_left: Option<u64> = None;
+    let mut deadline: Option<Instant> = None;
     let mut buf = [0u8; 8192];
     loop {
         let n = match from.read(&mut buf) {
@@ -77,7 +84,12 @@ pub fn play_in_terminal(stream: TcpStream) -> io::Result<Left> {
             return Ok(Left::HostClosed);
         }
         held.push_str(&carry.push(&buf[..n]));
-        if !held.ends_with(": ") {
+        held = take_time_left(&held, &mut time_left);
+        let cut_time_left = held
+            .rsplit('\n')
+            .next()
+            .is_some_and(|l| l.starts_with(protocol::TIME_LEFT));
+        if !held.ends_with(": ") || cut_time_left {
             // Show whole lines at once, but hold a question until its prompt came.
             let upto = header_start(&held).unwrap_or_else(|| held.rfind('\n').map_or(0, |i| i + 1));
             let shown: String = held.drain(..upto).collect();
@@ -97,14 +109,20 @@ pub fn play_in_terminal(stream: TcpStream) -> io::Result<Left> {
                 (Some(shown), true) => {
                     let (message, prompt) = before.rsplit_once('\n').unwrap_or(("", before));
                     prompter.show(&escape(message))?;
-                    ask(&mut prompter, shown, prompt)?
+                    ask(&mut prompter, shown, prompt, deadline)?
                 }
                 _ => typed(before)?,
             }
         } else {
             last = scrape::read_question(question);
+            deadline = time_left
+                .take()
+                .map(|s| Instant::now() + Duration::from_secs(s));
             match &last {
-                Some(shown) => ask(&mut prompter, shown, question)?,
+                Some(shown) => {
+                    deadline = deadline.or_else(|| limit_of(shown));
+                    ask(&mut prompter, shown, question, deadline)?
+                }
                 None => typed(question)?,
             }
         };
@@ -137,9 +155,41 @@ fn again(block: &str) -> bool {
     scrape::read_question(&format!("Question 1/1\n{last}")).is_some()
 }
 
-/// Asks a question read back from the host with `play`'s prompts; the line to send.
-/// A question it cannot rebuild is shown as sent (`raw`) and answered as a typed line.
-fn ask(prompter: &mut TermPrompter, shown: &Shown, raw: &str) -> io::Result<Option<String>> {
+/// Drops the host's "Time left: N s" lines from `text` (the countdown shows them), keeping
+/// the last figure in `seconds`.
+fn take_time_left(text: &str, seconds: &mut Option<u64>) -> String {
+    if !text.contains(protocol::TIME_LEFT) {
+        return text.to_string();
+    }
+    let mut kept = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        match protocol::read_time_left(line) {
+            Some(s) if line.ends_with('\n') => *seconds = Some(s),
+            _ => kept.push_str(line),
+        }
+    }
+    kept
+}
+
+/// When a question read back closes by its header's limit ("· 20 s"), counted from now.
+fn limit_of(shown: &Shown) -> Option<Instant> {
+    let seconds = shown
+        .header
+        .iter()
+        .skip(1)
+        .find_map(|p| p.strip_suffix(" s")?.parse::<u64>().ok())?;
+    Some(Instant::now() + Duration::from_secs(seconds))
+}
+
+/// Asks a question read back from the host with `play`'s prompts, a countdown running
+/// while it waits when the question has a `deadline`; the line to send. A question it
+/// cannot rebuild is shown as sent (`raw`) and answered as a typed line.
+fn ask(
+    prompter: &mut TermPrompter,
+    shown: &Shown,
+    raw: &str,
+    deadline: Option<Instant>,
+) -> io::Result<Option<String>> {
     let Some(bank) = shown.bank() else {
         return typed(raw);
     };
@@ -149,9 +199,10 @@ fn ask(prompter: &mut TermPrompter, shown: &Shown, raw: &str) -> io::Result<Opti
     let Some(turn) = scrape::turn(&session, shown) else {
         return typed(raw);
     };
-    Ok(prompter
-        .ask(&turn)?
-        .map(|answer| scrape::answer_line(&answer, &turn)))
+    let countdown = deadline.map(Countdown::start);
+    let answer = prompter.ask(&turn);
+    drop(countdown);
+    Ok(answer?.map(|answer| scrape::answer_line(&answer, &turn)))
 }
 
 /// Shows the host's text (a prompt) and reads one line from the keyboard.

@@ -65,6 +65,8 @@ pub struct Hub<'b> {
     pub phase: AtomicUsize,
     /// Connections open now.
     pub connections: AtomicUsize,
+    /// Teacher pace: when the current phase began (the open question's clock).
+    opened: Mutex<Instant>,
     seats: Mutex<Vec<Seat<'b>>>,
     pin_failures: Mutex<HashMap<IpAddr, u32>>,
     log: Mutex<Vec<String>>,
@@ -81,6 +83,7 @@ impl<'b> Hub<'b> {
             started: AtomicBool::new(false),
             phase: AtomicUsize::new(0),
             connections: AtomicUsize::new(0),
+            opened: Mutex::new(Instant::now()),
             seats: Mutex::new(Vec::new()),
             pin_failures: Mutex::new(HashMap::new()),
             log: Mutex::new(Vec::new()),
@@ -108,6 +111,26 @@ impl<'b> Hub<'b> {
     pub fn wait(&self, at_most: Duration) {
         let held = self.bell.0.lock().unwrap_or_else(|e| e.into_inner());
         let _ = self.bell.1.wait_timeout(held, at_most);
+    }
+
+    /// Teacher pace: moves to `phase` and starts its clock.
+    pub fn open_phase(&self, phase: usize) {
+        *self.opened.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now();
+        self.phase.store(phase, Ordering::SeqCst);
+        self.ring();
+    }
+
+    /// Teacher pace: whole seconds left on question `number` (counted from when it opened),
+    /// when it has a time limit.
+    pub fn seconds_left(&self, number: usize) -> Option<u64> {
+        let q = &self.bank.questions[*self.cfg.questions.get(number.checked_sub(1)?)?];
+        let limit = Duration::from_secs(u64::from(q.time_limit.or(self.cfg.session.timer)?));
+        let elapsed = self
+            .opened
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .elapsed();
+        Some(limit.saturating_sub(elapsed).as_secs_f64().ceil() as u64)
     }
 
     /// Adds a line for the host's log.

@@ -167,6 +167,23 @@ pub fn rejoin_code_line(code: &str) -> String {
     )
 }
 
+/// Starts the line that tells, in teacher pace, how long the open question stays open.
+pub const TIME_LEFT: &str = "Time left: ";
+
+/// "Time left: 17 s (the question closes for everyone then)."
+pub fn time_left_line(seconds: u64) -> String {
+    format!("{TIME_LEFT}{seconds} s (the question closes for everyone then).")
+}
+
+/// The seconds a [`time_left_line`] gives.
+pub fn read_time_left(line: &str) -> Option<u64> {
+    line.strip_prefix(TIME_LEFT)?
+        .split(' ')
+        .next()?
+        .parse()
+        .ok()
+}
+
 /// A random 4-digit PIN (leading zeros kept).
 pub fn random_pin() -> String {
     use rand::Rng;
@@ -206,5 +223,11 @@ mod tests {
         assert!(check_pin("12a4").is_err());
         assert!(pin_matches(" 0042\r", "0042"));
         assert!(!pin_matches("42", "0042"));
+    }
+
+    #[test]
+    fn time_left_reads_back() {
+        assert_eq!(read_time_left(&time_left_line(17)), Some(17));
+        assert_eq!(read_time_left("Question 1/2"), None);
     }
 }

@@ -144,7 +144,7 @@ fn steer(
     keys: Option<&Receiver<()>>,
     interrupted: &(dyn Fn() -> bool + Sync),
 ) -> io::Result<Ending> {
-    let mut conductor = Conductor::default();
+    let mut conductor = Conductor;
     loop {
         if interrupted() {
             return Ok(Ending::Interrupted);

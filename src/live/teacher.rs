@@ -16,7 +16,7 @@ use crate::engine::Session;
 use crate::ui::host::{SeatState, round_result};
 use crate::ui::{Prompter, render};
 
-use super::protocol::say;
+use super::protocol::{self, say};
 
 /// A student's side: answer each question while it is open, then hear how it went.
 pub fn follow<'h, 'b>(
@@ -43,6 +43,10 @@ pub fn follow<'h, 'b>(
             .input_mut()
             .get_mut()
             .watch_round(Some((&hub.phase, open)));
+        if let Some(left) = hub.seconds_left(number) {
+            // A late joiner has less than the limit the header shows.
+            remote.output_mut().line(&protocol::time_left_line(left))?;
+        }
         let asked = Instant::now();
         let answer = remote.ask(&turn);
         remote.input_mut().get_mut().watch_round(None);
@@ -98,17 +102,8 @@ fn wait_phase(hub: &Hub<'_>, target: usize, remote: &mut Remote<'_>) -> io::Resu
 }
 
 /// The host's side: moves the phase on and says what happened.
-pub struct Conductor {
-    since: Instant,
-}
-
-impl Default for Conductor {
-    fn default() -> Self {
-        Conductor {
-            since: Instant::now(),
-        }
-    }
-}
+#[derive(Default)]
+pub struct Conductor;
 
 impl Conductor {
     /// One step: `enter` is the teacher's key, `start` whether the lobby may start.
@@ -132,20 +127,11 @@ impl Conductor {
     }
 
     fn next(&mut self, hub: &Hub<'_>, phase: usize) {
-        hub.phase.store(phase, Ordering::SeqCst);
-        self.since = Instant::now();
-        hub.ring();
+        hub.open_phase(phase);
     }
 
     fn time_is_up(&self, hub: &Hub<'_>, number: usize) -> bool {
-        self.seconds_left(hub, number) == Some(0)
-    }
-
-    /// Seconds left on question `number`, when it has a time limit.
-    pub fn seconds_left(&self, hub: &Hub<'_>, number: usize) -> Option<u64> {
-        let q = &hub.bank.questions[*hub.cfg.questions.get(number - 1)?];
-        let limit = q.time_limit.or(hub.cfg.session.timer)?;
-        Some(u64::from(limit).saturating_sub(self.since.elapsed().as_secs()))
+        hub.seconds_left(number) == Some(0)
     }
 
     /// The host's status line.
@@ -176,8 +162,8 @@ impl Conductor {
             .iter()
             .filter(|s| s.last.as_ref().is_some_and(|l| l.0 == number))
             .count();
-        let left = self
-            .seconds_left(hub, number)
+        let left = hub
+            .seconds_left(number)
             .map_or_else(String::new, |s| format!(" · {s} s left"));
         format!("Question {number}/{total} open · {answered} answered{left}{enter}")
     }

@@ -2,6 +2,7 @@
 //! The UI never grades: it hands answers to the engine.
 
 pub mod cloze;
+pub mod countdown;
 pub mod fit;
 pub mod form;
 pub mod host;
