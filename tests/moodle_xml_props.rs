@@ -230,9 +230,25 @@ fn number_kind(units: bool) -> impl Strategy<Value = Number> {
         })
 }
 
+/// A multi with feedback on some choices (a MULTIRESPONSE gap carries it per choice).
+fn multi_with_feedback() -> impl Strategy<Value = Multi> {
+    (
+        multi(),
+        proptest::collection::vec((any::<bool>(), word()), 6),
+    )
+        .prop_map(|(mut multi, fb)| {
+            let keys: Vec<String> = multi.answers.iter().chain(&multi.wrong).cloned().collect();
+            let picks: Vec<bool> = fb.iter().map(|f| f.0).collect();
+            let texts: Vec<String> = fb.iter().map(|f| f.1.clone()).collect();
+            multi.feedback = feedback_for(&keys, &picks, &texts);
+            multi
+        })
+}
+
 fn gap() -> impl Strategy<Value = Gap> {
     let kind = prop_oneof![
         single().prop_map(GapKind::Single),
+        multi_with_feedback().prop_map(GapKind::Multi),
         text_kind().prop_map(GapKind::Text),
         number_kind(false).prop_map(GapKind::Number),
     ];

@@ -36,7 +36,7 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "cloze-gap-unknown-kind",
-        r#": questions[0] (id "c"): gaps[0]: unknown kind "match"; use one of single, text, number"#,
+        r#": questions[0] (id "c"): gaps[0]: unknown kind "match"; use one of single, multi, text, number"#,
     ),
     (
         "cloze-gap-used-twice",
@@ -45,6 +45,22 @@ const BAD: &[(&str, &str)] = &[
     (
         "cloze-gap-weight-zero",
         r#": questions[0] (id "c"): gaps[0]: "weight" must be above 0, not 0"#,
+    ),
+    (
+        "cloze-multi-gap-answer-also-wrong",
+        r#": questions[0] (id "c"): gaps[1]: "answers" also appears in "wrong": "video game"; remove it from "wrong""#,
+    ),
+    (
+        "cloze-multi-gap-weights-not-summing-to-one",
+        r#": questions[0] (id "c"): gaps[0]: the weights of "answers" add up to 0.9, not 1; right choices share the whole credit"#,
+    ),
+    (
+        "cloze-multi-gap-with-answer",
+        r#": questions[0] (id "c"): gaps[0]: "answer" is not used by kind "multi"; remove it"#,
+    ),
+    (
+        "cloze-multi-gap-without-wrong",
+        r#": questions[0] (id "c"): gaps[0]: kind "multi" needs at least one "wrong" choice"#,
     ),
     (
         "cloze-placeholder-without-gap",
@@ -101,7 +117,7 @@ const BAD: &[(&str, &str)] = &[
     ("missing-id", r#": questions[0]: missing "id""#),
     (
         "multi-without-wrong",
-        r#": questions[0] (id "m"): a "multi" question needs at least one "wrong" choice"#,
+        r#": questions[0] (id "m"): kind "multi" needs at least one "wrong" choice"#,
     ),
     (
         "negative-tolerance",

@@ -267,6 +267,8 @@ impl Match {
 pub enum GapKind {
     /// A drop-down of choices.
     Single(Single),
+    /// Several choices to tick (Moodle MULTIRESPONSE).
+    Multi(Multi),
     /// Typed text.
     Text(Text),
     /// A typed number.
@@ -275,12 +277,13 @@ pub enum GapKind {
 
 impl GapKind {
     /// All gap kind names as written in banks.
-    pub const NAMES: [&'static str; 3] = ["single", "text", "number"];
+    pub const NAMES: [&'static str; 4] = ["single", "multi", "text", "number"];
 
     /// The gap kind's name as written in banks.
     pub fn name(&self) -> &'static str {
         match self {
             GapKind::Single(_) => "single",
+            GapKind::Multi(_) => "multi",
             GapKind::Text(_) => "text",
             GapKind::Number(_) => "number",
         }

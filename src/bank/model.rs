@@ -190,6 +190,7 @@ impl Question {
 pub fn gap_answer_text(gap: &GapKind) -> String {
     match gap {
         GapKind::Single(k) => k.answer.clone(),
+        GapKind::Multi(k) => k.answers.join(", "),
         GapKind::Text(k) => k.answer.clone(),
         GapKind::Number(k) => number_text(k),
     }

@@ -97,11 +97,15 @@ pub struct RawGap {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub answer: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub answers: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub wrong: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accept: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partial: Option<Pairs<f64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weights: Option<Pairs<f64>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_sensitive: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -198,6 +202,12 @@ fn gap(g: &super::model::Gap) -> RawGap {
             raw.answer = Some(Value::from(k.answer.as_str()));
             raw.wrong = Some(k.wrong.clone());
             raw.partial = credits(&k.partial);
+            raw.feedback = feedback(&k.feedback);
+        }
+        GapKind::Multi(k) => {
+            raw.answers = Some(k.answers.clone());
+            raw.wrong = Some(k.wrong.clone());
+            raw.weights = credits(&k.weights);
             raw.feedback = feedback(&k.feedback);
         }
         GapKind::Text(k) => {

@@ -86,14 +86,17 @@ fn question_rules() -> Vec<Value> {
 fn gap() -> Value {
     let mut properties = answer_properties();
     properties["kind"] = json!({ "enum": GapKind::NAMES });
+    properties["answers"] = texts(1);
+    properties["weights"] = credits(-1.0, 1.0, false);
     properties["weight"] = json!({ "type": "number", "exclusiveMinimum": 0, "default": 1 });
     json!({
         "type": "object",
-        "required": ["kind", "answer"],
+        "required": ["kind"],
         "additionalProperties": false,
         "properties": properties,
         "allOf": kind_rules(&[
             ("single", json!({ "answer": text() }), &["answer", "wrong"]),
+            ("multi", json!({}), &["answers", "wrong"]),
             ("text", json!({ "answer": text() }), &["answer"]),
             ("number", json!({ "answer": { "type": "number" } }), &["answer"]),
         ])
@@ -197,8 +200,8 @@ mod tests {
     #[test]
     fn gap_properties_match_the_raw_format() {
         let everything: RawGap = serde_json::from_value(json!({
-            "kind": "", "answer": 1, "wrong": [], "accept": [], "partial": {},
-            "case_sensitive": true, "tolerance": 0, "also": [], "feedback": {}, "weight": 1
+            "kind": "", "answer": 1, "answers": [], "wrong": [], "accept": [], "partial": {},
+            "weights": {}, "case_sensitive": true, "tolerance": 0, "also": [], "feedback": {}, "weight": 1
         }))
         .unwrap();
         let raw_keys: Vec<String> = serde_json::to_value(&everything)

@@ -4,7 +4,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
-use crate::bank::{GapKind, Kind, Question, Single};
+use crate::bank::{GapKind, Kind, Multi, Question, Single};
 
 /// The random source for a session; the same seed gives the same quiz.
 pub fn rng(seed: u64) -> StdRng {
@@ -36,12 +36,7 @@ pub struct Presented {
 pub fn canonical_items(q: &Question) -> Vec<&str> {
     match &q.kind {
         Kind::Single(k) => single_items(k),
-        Kind::Multi(k) => k
-            .answers
-            .iter()
-            .chain(&k.wrong)
-            .map(String::as_str)
-            .collect(),
+        Kind::Multi(k) => multi_items(k),
         Kind::TrueFalse(_) => vec!["true", "false"],
         Kind::Order(k) => k.items.iter().map(String::as_str).collect(),
         Kind::Match(k) => k.right_items(),
@@ -57,10 +52,20 @@ pub fn single_items(k: &Single) -> Vec<&str> {
         .collect()
 }
 
+/// A multi's canonical items: the answers, then the wrong choices.
+pub fn multi_items(k: &Multi) -> Vec<&str> {
+    k.answers
+        .iter()
+        .chain(&k.wrong)
+        .map(String::as_str)
+        .collect()
+}
+
 /// The canonical choices of a cloze gap (empty for typed gaps).
 pub fn gap_items(gap: &GapKind) -> Vec<&str> {
     match gap {
         GapKind::Single(k) => single_items(k),
+        GapKind::Multi(k) => multi_items(k),
         GapKind::Text(_) | GapKind::Number(_) => Vec::new(),
     }
 }

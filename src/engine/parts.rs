@@ -4,7 +4,7 @@
 use super::answer::Answer;
 use super::order::Presented;
 use crate::bank::model::gap_answer_text;
-use crate::bank::{Kind, Question};
+use crate::bank::{GapKind, Kind, Multi, Question};
 
 /// One line of an answer: the text and whether that part is right.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,24 +47,49 @@ pub fn answer_parts(q: &Question, shown: &Presented, answer: &Answer) -> Vec<Ans
                 right: items.get(pos).is_some_and(|given| given == right),
             })
             .collect(),
-        // Each gap on its own line, marked by its own grade.
-        (Answer::Gaps(given), Kind::Cloze(_)) => {
+        // Each gap on its own line, marked by its own grade; a multi gap one line per pick,
+        // marked as a multi's picks are.
+        (Answer::Gaps(given), Kind::Cloze(cloze)) => {
             let grade = super::grade::grade(q, shown, answer);
-            given
-                .iter()
-                .enumerate()
-                .map(|(i, a)| AnswerPart {
+            let mut parts = Vec::with_capacity(given.len());
+            for (i, a) in given.iter().enumerate() {
+                let gap = cloze.gaps.get(i).map(|g| &g.kind);
+                if let (Answer::Choices(picks), Some(GapKind::Multi(multi))) = (a, gap) {
+                    parts.extend(multi_gap_parts(q, shown, i, multi, picks));
+                    continue;
+                }
+                parts.push(AnswerPart {
                     text: format!(
                         "[{}] {}",
                         i + 1,
                         super::session::describe_gap(q, shown, i, a)
                     ),
                     right: grade.gaps.get(i).is_some_and(|g| g.is_correct()),
-                })
-                .collect()
+                });
+            }
+            parts
         }
         _ => Vec::new(),
     }
+}
+
+/// The picks of multi gap `gap` (0-based), one part each: `[2] video game`.
+fn multi_gap_parts(
+    q: &Question,
+    shown: &Presented,
+    gap: usize,
+    multi: &Multi,
+    picks: &[usize],
+) -> Vec<AnswerPart> {
+    let items = shown.gap_items(q, gap);
+    let perm = shown.gaps.get(gap).map(Vec::as_slice).unwrap_or(&[]);
+    picks
+        .iter()
+        .map(|&pos| AnswerPart {
+            text: format!("[{}] {}", gap + 1, items.get(pos).copied().unwrap_or("?")),
+            right: perm.get(pos).is_some_and(|&c| c < multi.answers.len()),
+        })
+        .collect()
 }
 
 /// The right answer as lines for multi, order, match and cloze; empty for the other kinds.
@@ -86,7 +111,15 @@ pub fn right_parts(q: &Question) -> Vec<String> {
             .gaps
             .iter()
             .enumerate()
-            .map(|(i, g)| format!("[{}] {}", i + 1, gap_answer_text(&g.kind)))
+            .flat_map(|(i, g)| match &g.kind {
+                // One right choice per line, as for a multi question.
+                GapKind::Multi(multi) => multi
+                    .answers
+                    .iter()
+                    .map(|a| format!("[{}] {a}", i + 1))
+                    .collect(),
+                kind => vec![format!("[{}] {}", i + 1, gap_answer_text(kind))],
+            })
             .collect(),
         _ => Vec::new(),
     }

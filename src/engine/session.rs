@@ -348,6 +348,11 @@ pub(crate) fn describe_gap(q: &Question, shown: &Presented, gap: usize, answer: 
             .copied()
             .unwrap_or("?")
             .to_string(),
+        Answer::Choices(picks) => {
+            let items = shown.gap_items(q, gap);
+            let item = |pos: &usize| items.get(*pos).copied().unwrap_or("?");
+            picks.iter().map(item).collect::<Vec<_>>().join(", ")
+        }
         Answer::Text(text) => text.trim().to_string(),
         _ => "?".into(),
     }
@@ -381,15 +386,28 @@ pub fn correct_answer(q: &Question, shown: &Presented) -> Answer {
             k.gaps
                 .iter()
                 .enumerate()
-                .map(|(i, g)| match &g.kind {
-                    GapKind::Single(_) => {
-                        let perm = shown.gaps.get(i).map(Vec::as_slice).unwrap_or(&[]);
-                        Answer::Choice(perm.iter().position(|&c| c == 0).unwrap_or(0))
-                    }
-                    GapKind::Text(t) => Answer::Text(t.answer.clone()),
-                    GapKind::Number(n) => Answer::Text(n.answer.to_string()),
+                .map(|(i, g)| {
+                    let perm = shown.gaps.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                    correct_gap(&g.kind, perm)
                 })
                 .collect(),
         ),
+    }
+}
+
+/// The right answer to one cloze gap laid out by `perm` (display position → canonical).
+fn correct_gap(gap: &GapKind, perm: &[usize]) -> Answer {
+    let mut inverse = vec![0; perm.len()];
+    for (p, &c) in perm.iter().enumerate() {
+        if let Some(slot) = inverse.get_mut(c) {
+            *slot = p;
+        }
+    }
+    let pos = |c: usize| inverse.get(c).copied().unwrap_or(0);
+    match gap {
+        GapKind::Single(_) => Answer::Choice(pos(0)),
+        GapKind::Multi(m) => Answer::Choices((0..m.answers.len()).map(pos).collect()),
+        GapKind::Text(t) => Answer::Text(t.answer.clone()),
+        GapKind::Number(n) => Answer::Text(n.answer.to_string()),
     }
 }

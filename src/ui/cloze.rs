@@ -22,7 +22,7 @@ pub fn passage(cloze: &Cloze, current: Option<usize>) -> String {
     out
 }
 
-/// A gap's answer in words, escaped: the choice picked or the text typed.
+/// A gap's answer in words, escaped: the choice (or choices) picked or the text typed.
 pub fn gap_answer(turn: &Turn, gap: usize, answer: &Answer) -> String {
     let text = match answer {
         Answer::Choice(pos) => turn
@@ -32,6 +32,11 @@ pub fn gap_answer(turn: &Turn, gap: usize, answer: &Answer) -> String {
             .copied()
             .unwrap_or("?")
             .to_string(),
+        Answer::Choices(picks) => {
+            let items = turn.shown.gap_items(turn.question, gap);
+            let item = |pos: &usize| items.get(*pos).copied().unwrap_or("?");
+            picks.iter().map(item).collect::<Vec<_>>().join(", ")
+        }
         Answer::Text(text) => text.trim().to_string(),
         _ => String::new(),
     };

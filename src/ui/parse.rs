@@ -151,11 +151,13 @@ fn truth(line: &str) -> Result<bool, String> {
     }
 }
 
-/// Reads one cloze gap's line: a letter for a choice gap (`choices` > 0), else the text.
+/// Reads one cloze gap's line: a letter for a single gap, letters for a multi gap, else the text.
 pub fn parse_gap(gap: &GapKind, choices: usize, line: &str) -> Result<Answer, String> {
     let line = line.trim();
     match gap {
         GapKind::Single(_) => single(line, choices).map(Answer::Choice),
+        // As a multi question: `a,c`, each letter once, at least one.
+        GapKind::Multi(_) => letters(line, choices, None).map(Answer::Choices),
         GapKind::Text(_) if line.is_empty() => Err("type your answer".into()),
         GapKind::Text(_) => Ok(Answer::Text(line.to_string())),
         GapKind::Number(k) => number(k, line),

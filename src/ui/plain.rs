@@ -103,12 +103,15 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                     escape(item)
                 )?;
             }
-            let prompt = match choices.len() {
-                0 if matches!(gap.kind, GapKind::Number(_)) => {
-                    format!("Gap {} (a number): ", i + 1)
-                }
-                0 => format!("Gap {}: ", i + 1),
-                n => format!("Gap {} (a-{}): ", i + 1, label(n - 1)),
+            let prompt = match (&gap.kind, choices.len()) {
+                (GapKind::Number(_), _) => format!("Gap {} (a number): ", i + 1),
+                (GapKind::Multi(_), n) => format!(
+                    "Gap {} (all that apply of a-{}, e.g. a,c): ",
+                    i + 1,
+                    label(n.saturating_sub(1))
+                ),
+                (_, 0) => format!("Gap {}: ", i + 1),
+                (_, n) => format!("Gap {} (a-{}): ", i + 1, label(n - 1)),
             };
             loop {
                 let Some(line) = super::read_line_with(

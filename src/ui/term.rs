@@ -98,13 +98,30 @@ impl TermPrompter {
     }
 
     fn several(&self, items: &[String]) -> io::Result<Option<Vec<usize>>> {
-        let menu = self.fitted(items)?;
+        Ok(self.several_counted("Pick all that apply", items)?.0)
+    }
+
+    /// Picks several items, asked again while none is picked (plain mode's rule too); also
+    /// counts the lines left on screen besides the first line of dialoguer's answer.
+    fn several_counted(
+        &self,
+        prompt: &str,
+        items: &[String],
+    ) -> io::Result<(Option<Vec<usize>>, usize)> {
+        let width = fit::terminal_width();
+        let menu = fit::menu(items, width);
+        let mut drawn = 0;
+        if let Some(whole) = &menu.whole {
+            self.term.write_line(whole)?;
+            drawn += whole.lines().count();
+        }
         self.keys("Space picks, Enter confirms")?;
+        drawn += 1;
         loop {
             let picks = esc_as_none(
                 MultiSelect::with_theme(&self.theme)
-                    .with_prompt("Pick all that apply")
-                    .items(&menu)
+                    .with_prompt(prompt)
+                    .items(&menu.items)
                     .interact_on_opt(&self.term),
             )?;
             match picks {
@@ -112,10 +129,32 @@ impl TermPrompter {
                 Some(picks) if picks.is_empty() => {
                     // dialoguer reported an empty answer line; the warning replaces it.
                     self.term.clear_last_lines(1)?;
-                    self.warn(parse::NOTHING_PICKED)?;
+                    drawn += self.warn(parse::NOTHING_PICKED)?;
                 }
-                other => return Ok(other),
+                Some(picks) => {
+                    let picked: Vec<&str> = picks
+                        .iter()
+                        .filter_map(|&p| menu.items.get(p).map(String::as_str))
+                        .collect();
+                    drawn += self.report_lines(prompt, &picked, width) - 1;
+                    return Ok((Some(picks), drawn));
+                }
+                None => return Ok((None, drawn)),
             }
+        }
+    }
+
+    /// The lines dialoguer's answer line of a multi-select takes at `width`.
+    fn report_lines(&self, prompt: &str, picked: &[&str], width: Option<usize>) -> usize {
+        use dialoguer::theme::Theme;
+        let mut text = String::new();
+        let _ = self
+            .theme
+            .format_multi_select_prompt_selection(&mut text, prompt, picked);
+        let used = console::measure_text_width(&text);
+        match width {
+            Some(w) if w > 0 => used.div_ceil(w).max(1),
+            _ => 1,
         }
     }
 
@@ -129,10 +168,12 @@ impl TermPrompter {
         })
     }
 
-    fn warn(&self, message: &str) -> io::Result<()> {
+    /// A yellow warning, wrapped; says how many lines it took.
+    fn warn(&self, message: &str) -> io::Result<usize> {
         let message = fit::wrap(message, "  ");
         self.term
-            .write_line(&console::style(message).yellow().to_string())
+            .write_line(&console::style(&message).yellow().to_string())?;
+        Ok(message.lines().count().max(1))
     }
 
     /// Cloze: the passage, then each gap asked in turn.
@@ -144,12 +185,18 @@ impl TermPrompter {
             let passage = render::wrap(&super::cloze::passage(cloze, Some(i)), "");
             self.term.write_line(&passage)?;
             // The passage and the answered prompt are cleared before the next gap.
-            let drawn = passage.lines().count() + 1;
+            let mut drawn = passage.lines().count() + 1;
             let prompt = format!("[{}]", i + 1);
             let answer = match &gap.kind {
                 GapKind::Single(_) => {
                     let choices = escaped(&turn.shown.gap_items(turn.question, i));
                     self.select(&prompt, &choices)?.map(Answer::Choice)
+                }
+                GapKind::Multi(_) => {
+                    let choices = escaped(&turn.shown.gap_items(turn.question, i));
+                    let (picks, more) = self.several_counted(&prompt, &choices)?;
+                    drawn += more;
+                    picks.map(Answer::Choices)
                 }
                 GapKind::Text(_) => self.typed(&prompt, None)?.map(Answer::Text),
                 GapKind::Number(k) => self.typed(&prompt, Some(k))?.map(Answer::Text),

@@ -45,7 +45,7 @@ pub(super) fn multi(raw: &mut RawQuestion, p: &mut Problems) -> Multi {
     let wrong = match raw.wrong.take() {
         Some(w) => p.list("wrong", w, 1),
         None => {
-            p.push("a \"multi\" question needs at least one \"wrong\" choice");
+            p.push("kind \"multi\" needs at least one \"wrong\" choice");
             Vec::new()
         }
     };

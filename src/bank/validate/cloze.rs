@@ -67,9 +67,11 @@ fn gap(p: &mut Problems, i: usize, raw: RawGap) -> Option<Gap> {
     }
     let mut as_question = RawQuestion {
         answer: raw.answer,
+        answers: raw.answers,
         wrong: raw.wrong,
         accept: raw.accept,
         partial: raw.partial,
+        weights: raw.weights,
         case_sensitive: raw.case_sensitive,
         tolerance: raw.tolerance,
         also: raw.also,
@@ -81,6 +83,7 @@ fn gap(p: &mut Problems, i: usize, raw: RawGap) -> Option<Gap> {
         let q = &mut as_question;
         match kind.as_str() {
             "single" => Some(GapKind::Single(choices::single(q, &mut gp))),
+            "multi" => Some(GapKind::Multi(choices::multi(q, &mut gp))),
             "text" => typed::text(q, &mut gp).map(GapKind::Text),
             _ => typed::number(q, &mut gp).map(GapKind::Number),
         }

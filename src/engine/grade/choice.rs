@@ -48,11 +48,12 @@ pub fn grade_multi(k: &Multi, picks: &[Option<usize>]) -> Grade {
         (right as f64 - wrong as f64) / k.answers.len().max(1) as f64
     } else {
         let weights = credit_map(&k.weights);
-        picked
+        let sum: f64 = picked
             .iter()
             .flatten()
             .map(|c| weights.get(c.trim()).copied().unwrap_or(0.0))
-            .sum()
+            .sum();
+        moodle_rounding(sum)
     };
     let mut notes: Vec<&str> = Vec::new();
     for text in picked.iter().flatten() {
@@ -63,6 +64,19 @@ pub fn grade_multi(k: &Multi, picks: &[Option<usize>]) -> Grade {
     Grade {
         feedback: (!notes.is_empty()).then(|| notes.join("\n")),
         ..Grade::credit(credit)
+    }
+}
+
+/// Moodle keeps fractions to 7 decimals (three right choices of 0.3333333 add up to 0.9999999)
+/// and counts a sum above 0.999999 as right and below 0.000001 as wrong
+/// (`question_state::graded_state_for_fraction`, question/engine/states.php).
+fn moodle_rounding(sum: f64) -> f64 {
+    if sum > 0.999999 {
+        sum.max(1.0)
+    } else if sum < 0.000001 {
+        sum.min(0.0)
+    } else {
+        sum
     }
 }
 
@@ -164,6 +178,31 @@ mod tests {
         );
         assert_eq!(credit(&[0, 2]), 0.0, "clamped at 0");
         assert_eq!(credit(&[0, 0]), 0.5, "a repeated pick counts once");
+    }
+
+    #[test]
+    fn three_right_choices_of_a_third_each_read_partly_right() {
+        // Moodle's own MULTIRESPONSE example (question/type/multianswer/tests/helper.php):
+        // each fruit 0.3333333, each other food −0.5.
+        let mut k = Multi::new(
+            strings(&["Apple", "Orange", "Banana"]),
+            strings(&["Burger", "Pizza"]),
+        );
+        k.weights = vec![
+            ("Apple".into(), 0.3333333),
+            ("Orange".into(), 0.3333333),
+            ("Banana".into(), 0.3333333),
+            ("Burger".into(), -0.5),
+            ("Pizza".into(), -0.5),
+        ];
+        let credit = |picks: &[usize]| {
+            let picks: Vec<Option<usize>> = picks.iter().map(|p| Some(*p)).collect();
+            grade_multi(&k, &picks).credit
+        };
+        assert_eq!(credit(&[0, 1, 2]), 1.0, "Moodle counts 0.9999999 as right");
+        assert_eq!(credit(&[0]), 0.3333333);
+        assert!((credit(&[0, 1, 2, 3]) - 0.4999999).abs() < 1e-12);
+        assert_eq!(credit(&[0, 3]), 0.0, "negative sums are clamped to 0");
     }
 
     #[test]

@@ -84,6 +84,12 @@ pub fn grade(q: &Question, shown: &Presented, answer: &Answer) -> Grade {
 fn grade_gap(gap: &GapKind, perm: &[usize], answer: &Answer) -> Grade {
     match (gap, answer) {
         (GapKind::Single(k), Answer::Choice(pos)) => grade_single(k, perm.get(*pos).copied()),
+        // Moodle MULTIRESPONSE is a multichoice with several answers: the same rule as multi
+        // (question/type/multichoice/question.php, qtype_multichoice_multi_question::grade_response).
+        (GapKind::Multi(k), Answer::Choices(picks)) => {
+            let canon: Vec<Option<usize>> = picks.iter().map(|p| perm.get(*p).copied()).collect();
+            grade_multi(k, &canon)
+        }
         (GapKind::Text(k), Answer::Text(given)) => grade_text_answer(k, given),
         (GapKind::Number(k), Answer::Text(given)) => grade_number_answer(k, given),
         _ => Grade::credit(0.0),
@@ -113,7 +119,9 @@ fn grade_cloze(k: &Cloze, shown: &Presented, given: &[Answer]) -> Grade {
     let said: Vec<String> = gaps
         .iter()
         .enumerate()
-        .filter_map(|(i, g)| Some(format!("[{}] {}", i + 1, g.feedback.as_deref()?)))
+        .filter_map(|(i, g)| Some((i, g.feedback.as_deref()?)))
+        // A multi gap may say several things, one per line: each line names its gap.
+        .flat_map(|(i, said)| said.lines().map(move |line| format!("[{}] {line}", i + 1)))
         .collect();
     Grade {
         gaps,
@@ -297,5 +305,48 @@ mod tests {
         assert_eq!(second_only.gaps.len(), 2);
         let short = grade(&q, &s, &Answer::Gaps(vec![Answer::Choice(1)]));
         assert_eq!(short.credit, 0.0, "a gap missing earns nothing");
+    }
+
+    #[test]
+    fn a_multi_gap_is_graded_as_a_multi_on_its_own_layout() {
+        let mut multi = Multi::new(strings(&["video game", "theme park"]), strings(&["jingle"]));
+        multi.feedback.insert("jingle", "Not for radio.");
+        multi.feedback.insert("video game", "Yes.");
+        let gaps = vec![
+            Gap::new(GapKind::Text(Text::new("Decca", vec![]))),
+            Gap::new(GapKind::Multi(multi)),
+        ];
+        let q = Question::new("c", "p", Cloze::new("{1} for {2}", gaps));
+        // Gap 2 shown as: a) jingle, b) theme park, c) video game.
+        let s = Presented {
+            gaps: vec![vec![], vec![2, 1, 0]],
+            ..shown(&[])
+        };
+        let answer = |picks: &[usize]| {
+            let given = vec![
+                Answer::Text("Decca".into()),
+                Answer::Choices(picks.to_vec()),
+            ];
+            grade(&q, &s, &Answer::Gaps(given))
+        };
+        assert!(answer(&[1, 2]).is_correct());
+        let half = answer(&[2]);
+        assert_eq!((half.credit, half.gaps[1].credit), (0.75, 0.5));
+        let clamped = answer(&[2, 0]);
+        assert_eq!(clamped.gaps[1].credit, 0.0, "right − wrong, not below 0");
+        assert_eq!(
+            clamped.feedback.as_deref(),
+            Some("[2] Yes.\n[2] Not for radio."),
+            "each line of a gap's feedback names its gap"
+        );
+        let single_pick = grade(
+            &q,
+            &s,
+            &Answer::Gaps(vec![Answer::Text("Decca".into()), Answer::Choice(1)]),
+        );
+        assert_eq!(
+            single_pick.gaps[1].credit, 0.0,
+            "a gap answer of the wrong shape earns nothing"
+        );
     }
 }

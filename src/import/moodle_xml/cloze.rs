@@ -19,7 +19,8 @@ pub enum SubKind {
 pub struct Alternative {
     /// 1 for `=`, `n/100` for `%n%`, 0 otherwise.
     pub fraction: f64,
-    /// Whether the fraction was written as `%n%`.
+    /// Whether the fraction was written as `%n%` with n other than `0`: PHP reads the text
+    /// `0` as false, so Moodle takes `%0%` for no fraction at all.
     pub explicit: bool,
     /// The answer, unescaped (still HTML for choices).
     pub text: String,
@@ -141,7 +142,7 @@ fn fraction_at(text: &str, at: usize) -> (f64, bool, usize) {
             && whole.bytes().all(|b| b.is_ascii_digit())
             && decimals.bytes().all(|b| b.is_ascii_digit());
         if let (true, Ok(value)) = (well_formed, number.replace(',', ".").parse::<f64>()) {
-            return (value / 100.0, true, at + 1 + end + 1);
+            return (value / 100.0, number != "0", at + 1 + end + 1);
         }
     }
     (0.0, false, at)

@@ -1,7 +1,7 @@
 //! Embedded answers as a termquiz cloze: `cloze`/`multianswer` (`{1:SA:=x}`) and
 //! `gapselect`/`ddwtos` (`[[1]]`). The passage's first paragraph without a gap is the prompt.
 
-use super::cloze::{self, Marker, SubKind};
+use super::cloze::{self, Alternative, Marker, SubKind};
 use super::kinds::{self, NumberChoice, fraction};
 use super::terms::{Choice, Rich};
 use super::text::readable;
@@ -130,16 +130,42 @@ fn gap(marker: &Marker) -> Result<Gap, String> {
                 .collect(),
         )?),
         SubKind::MultiResponse => {
-            return Err(
-                "MULTIRESPONSE gaps (several right choices) are not a termquiz gap kind"
-                    .to_string(),
-            );
+            let fractions = multiresponse_fractions(&marker.alternatives);
+            GapKind::Multi(kinds::multi_of(
+                marker
+                    .alternatives
+                    .iter()
+                    .zip(fractions)
+                    .map(|(a, fraction)| (html(&a.text), fraction, html(&a.feedback)))
+                    .collect(),
+            )?)
         }
     };
     Ok(Gap {
         kind,
         weight: marker.weight,
     })
+}
+
+/// A MULTIRESPONSE gap's fractions as Moodle stores them: the right choices (`=` is 100%)
+/// scaled to share 100%, and, when no `%n%` was written, each wrong choice cancelling one
+/// right one (`qtype_multianswer_extract_question`, question/type/multianswer/questiontype.php).
+fn multiresponse_fractions(alternatives: &[Alternative]) -> Vec<f64> {
+    let specific = alternatives.iter().any(|a| a.explicit);
+    let total: f64 = alternatives
+        .iter()
+        .map(|a| a.fraction)
+        .filter(|f| *f > 0.0)
+        .sum();
+    alternatives
+        .iter()
+        .map(|a| match a.fraction {
+            _ if total == 0.0 => a.fraction,
+            f if f > 0.0 => f / total,
+            _ if !specific => -1.0 / total,
+            f => f,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -171,13 +197,64 @@ mod tests {
         );
     }
 
+    fn multi_gap(text: &str) -> crate::bank::Multi {
+        let passage = multianswer(&Rich::new(text, Format::Plain)).unwrap();
+        let GapKind::Multi(multi) = &passage.cloze.gaps[0].kind else {
+            panic!("{:?}", passage.cloze.gaps[0])
+        };
+        multi.clone()
+    }
+
     #[test]
-    fn multiresponse_gaps_are_refused_with_their_number() {
-        let text = Rich::new("{1:SA:=a} {1:MR:=a~=b~c}", Format::Plain);
+    fn multiresponse_with_only_equals_is_the_default_rule() {
+        // Moodle: right 1/2 each, wrong −1/2 each: termquiz's rule without weights.
+        let multi = multi_gap("{1:MR:=a~=b~c#Not c}");
+        assert_eq!(
+            (multi.answers, multi.wrong),
+            (strings(&["a", "b"]), strings(&["c"]))
+        );
+        assert!(multi.weights.is_empty());
+        assert_eq!(multi.feedback.get("c"), Some("Not c"));
+        // `%0%` is no fraction to PHP: still the default rule.
+        assert!(multi_gap("{1:MRS:=a~=b~%0%c}").weights.is_empty());
+    }
+
+    #[test]
+    fn multiresponse_equals_among_percentages_are_scaled_to_share_the_credit() {
+        // Moodle: = is 100%, then the right ones are divided by their total (150%);
+        // a wrong choice keeps its 0 once any %n% is written.
+        let multi = multi_gap("{1:MULTIRESPONSE:=a~%50%b~c}");
+        assert_eq!(
+            multi.weights,
+            [
+                ("a".into(), 0.6666667),
+                ("b".into(), 0.3333333),
+                ("c".into(), 0.0)
+            ]
+        );
+        let negative = multi_gap("{2:MRH:%25%a~%25%b~%-100%c~d}");
+        assert_eq!(
+            negative.weights,
+            [
+                ("a".into(), 0.5),
+                ("b".into(), 0.5),
+                ("c".into(), -1.0),
+                ("d".into(), 0.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn multiresponse_without_any_credit_is_refused_with_its_number() {
+        let text = Rich::new("{1:SA:=a} {1:MR:a~b}", Format::Plain);
         assert_eq!(
             multianswer(&text).err().unwrap(),
-            "gap 2: MULTIRESPONSE gaps (several right choices) are not a termquiz gap kind"
+            "gap 2: no answer is worth any credit"
         );
+    }
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
     }
 
     #[test]

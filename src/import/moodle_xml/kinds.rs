@@ -93,7 +93,24 @@ fn single_from(list: Vec<Choice>) -> Result<Single, String> {
 /// `multichoice` with `<single>false`: Moodle's fractions become weights, unless they are
 /// termquiz's default rule (right 1/n, wrong −1/n).
 pub fn multi(answers: &[Answer]) -> Result<Multi, String> {
-    let list = choices(answers);
+    multi_from(choices(answers))
+}
+
+/// A multiple-answer choice from `(text, fraction, feedback)` choices (cloze MULTIRESPONSE
+/// gaps, once their fractions are Moodle's).
+pub fn multi_of(list: Vec<(String, f64, String)>) -> Result<Multi, String> {
+    multi_from(
+        list.into_iter()
+            .map(|(text, value, feedback)| Choice {
+                text,
+                fraction: fraction(value),
+                feedback,
+            })
+            .collect(),
+    )
+}
+
+fn multi_from(list: Vec<Choice>) -> Result<Multi, String> {
     let right: Vec<&Choice> = list.iter().filter(|c| c.fraction > 0.0).collect();
     if right.is_empty() {
         return Err("no answer is worth any credit".to_string());

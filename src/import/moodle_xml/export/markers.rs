@@ -1,7 +1,7 @@
 //! A termquiz cloze gap written as a Moodle embedded answer: `{1:SHORTANSWER:=a#Yes~*#No}`.
 
 use super::writer::{moodle_fraction, number, percent};
-use crate::bank::{Feedback, Gap, GapKind, Number, Single, Text};
+use crate::bank::{Feedback, Gap, GapKind, Multi, Number, Single, Text};
 
 /// The marker for one gap, and notes about what Moodle could not hold exactly.
 pub fn marker(gap: &Gap, notes: &mut Vec<String>, number_of_gap: usize) -> String {
@@ -14,6 +14,7 @@ pub fn marker(gap: &Gap, notes: &mut Vec<String>, number_of_gap: usize) -> Strin
     }
     let (kind, alternatives) = match &gap.kind {
         GapKind::Single(single) => ("MULTICHOICE", single_alternatives(single, notes)),
+        GapKind::Multi(multi) => ("MULTIRESPONSE", multi_alternatives(multi)),
         GapKind::Text(text) => {
             let kind = if text.case_sensitive {
                 "SHORTANSWER_C"
@@ -69,6 +70,31 @@ fn single_alternatives(single: &Single, notes: &mut Vec<String>) -> Vec<String> 
             with_feedback(
                 format!("{mark}{}", html(choice)),
                 single.feedback.for_answer(choice),
+            )
+        })
+        .collect()
+}
+
+/// Without weights every right choice is `=` and every wrong one `%0%`, which Moodle reads as
+/// right 1/n and wrong −1/n (termquiz's rule). With weights each is `%n%`, `=` never: once a
+/// `%n%` is written Moodle keeps the wrong choices' own weights. `%0%` is no fraction to
+/// Moodle (PHP reads "0" as false) and keeps an answer starting with `=` or `%` an answer.
+fn multi_alternatives(multi: &Multi) -> Vec<String> {
+    let explicit = !multi.weights.is_empty();
+    let right = multi.answers.iter().map(|a| (a, true));
+    let wrong = multi.wrong.iter().map(|w| (w, false));
+    right
+        .chain(wrong)
+        .map(|(choice, is_answer)| {
+            let weight = crate::bank::kinds::credit_of(&multi.weights, choice).unwrap_or(0.0);
+            let mark = match (explicit, is_answer) {
+                (false, true) => "=".to_string(),
+                (true, _) if weight != 0.0 => format!("%{}%", percent(weight)),
+                _ => "%0%".to_string(),
+            };
+            with_feedback(
+                format!("{mark}{}", html(choice)),
+                multi.feedback.for_answer(choice),
             )
         })
         .collect()
@@ -183,5 +209,26 @@ mod tests {
             notes,
             ["gap 2: weight 1.5 written as 2 (Moodle weights are whole numbers)"]
         );
+    }
+
+    #[test]
+    fn multi_gaps_write_as_multiresponse() {
+        let mut notes = Vec::new();
+        let mut multi = Multi::new(vec!["a~b".into(), "=c".into()], vec!["d#".into()]);
+        multi.feedback.insert("d#", "No {way}");
+        assert_eq!(
+            marker(&Gap::new(GapKind::Multi(multi.clone())), &mut notes, 1),
+            "{1:MULTIRESPONSE:=a&#126;b~==c~%0%d&#35;#No &#123;way&#125;}"
+        );
+        multi.weights = vec![
+            ("a~b".into(), 0.25),
+            ("=c".into(), 0.75),
+            ("d#".into(), -0.5),
+        ];
+        assert_eq!(
+            marker(&Gap::new(GapKind::Multi(multi)), &mut notes, 1),
+            "{1:MULTIRESPONSE:%25%a&#126;b~%75%=c~%-50%d&#35;#No &#123;way&#125;}"
+        );
+        assert!(notes.is_empty(), "{notes:?}");
     }
 }
