@@ -82,7 +82,7 @@ impl<'t> Split<'t> {
         &self,
         keep: impl Fn(usize, Question) -> Option<T> + Sync,
     ) -> Result<Vec<T>, Vec<Diagnostic>> {
-        let mut checker = Checker::new(self.file);
+        let mut checker = Checker::new(self.file, self.questions.len());
         let mut kept = Vec::new();
         self.run(&keep, |block| kept.extend(checker.block(block)));
         checker.finish(&self.title)?;
@@ -98,7 +98,7 @@ impl<'t> Split<'t> {
         keep: impl Fn(usize, Question) -> Option<T> + Sync,
         mut sink: impl FnMut(T),
     ) -> Result<(), Vec<Diagnostic>> {
-        let mut checker = Checker::new(self.file);
+        let mut checker = Checker::new(self.file, self.questions.len());
         self.run(&keep, |block| {
             checker.block(block).into_iter().for_each(&mut sink)
         });
@@ -286,11 +286,13 @@ struct Checker<'f> {
 }
 
 impl<'f> Checker<'f> {
-    fn new(file: &'f str) -> Self {
+    /// A checker for `questions` questions: the id table is sized once (growing it would
+    /// move every id again, on the thread that waits for the others).
+    fn new(file: &'f str, questions: usize) -> Self {
         Checker {
             file,
             diagnostics: Vec::new(),
-            first_use: HashMap::new(),
+            first_use: HashMap::with_capacity(questions),
             count: 0,
         }
     }

@@ -12,12 +12,22 @@ pub fn is_unsafe(c: char) -> bool {
 /// The first character of `text` that [`is_unsafe`]; a byte scan skips text that cannot
 /// hold one (no ASCII control, no lead byte of a C1 control or of a bidi control).
 pub fn first_unsafe(text: &str) -> Option<char> {
-    let suspect =
-        |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || matches!(*b, 0x7f | 0xc2 | 0xe2);
-    if !text.as_bytes().iter().any(suspect) {
+    if !may_hold_unsafe(text.as_bytes()) {
         return None;
     }
     text.chars().find(|&c| is_unsafe(c))
+}
+
+/// Whether `bytes` hold an ASCII control (but newline and tab) or a byte that starts a C1 or
+/// bidi control. Every byte of a chunk is tested without branching, so the compiler can
+/// test a whole chunk at once: validating a bank runs this over nearly all of its text.
+fn may_hold_unsafe(bytes: &[u8]) -> bool {
+    let suspect =
+        |b: u8| (b < 0x20) & (b != b'\n') & (b != b'\t') | (b == 0x7f) | (b == 0xc2) | (b == 0xe2);
+    let chunks = bytes.chunks_exact(32);
+    let rest = chunks.remainder();
+    let any = |chunk: &[u8]| chunk.iter().fold(false, |found, &b| found | suspect(b));
+    chunks.into_iter().any(any) || any(rest)
 }
 
 /// Text with every unsafe character replaced by a visible `\u{..}` escape; newline and tab stay.
@@ -74,6 +84,24 @@ mod tests {
     fn keeps_newline_tab_and_unicode() {
         let text = "Café\tthé\nnaïve — ok";
         assert!(matches!(escape(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn first_unsafe_finds_a_control_at_any_place_of_a_long_text() {
+        let text = "é—x".repeat(40);
+        assert_eq!(first_unsafe(&text), None);
+        for at in [0, 1, 31, 32, 33, 63, 64, 100, text.len()] {
+            for bad in ['\u{1b}', '\u{7f}', '\u{9b}', '\u{202e}', '\r'] {
+                let mut evil = text.clone();
+                let at = (0..=at)
+                    .rev()
+                    .find(|&i| evil.is_char_boundary(i))
+                    .unwrap_or(0);
+                evil.insert(at, bad);
+                assert_eq!(first_unsafe(&evil), Some(bad), "{bad:?} at {at}");
+            }
+        }
+        assert_eq!(first_unsafe(&"a\n\tb".repeat(20)), None);
     }
 
     #[test]
