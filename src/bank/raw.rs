@@ -8,7 +8,8 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::model::{
-    Bank, Feedback, GapKind, Kind, Match, Multi, Number, Question, Single, Text, TrueFalse,
+    Bank, Feedback, Gap, GapKind, Kind, Match, Multi, Number, NumberAnswer, Question, Single, Text,
+    TrueFalse, Unit,
 };
 use super::pairs::Pairs;
 
@@ -149,168 +150,222 @@ fn number_value(n: f64) -> Value {
     }
 }
 
-fn non_empty(v: &[String]) -> Option<Vec<String>> {
-    (!v.is_empty()).then(|| v.to_vec())
+fn non_empty(v: Vec<String>) -> Option<Vec<String>> {
+    (!v.is_empty()).then_some(v)
 }
 
-fn feedback(f: &Feedback) -> Option<Pairs<String>> {
-    (!f.is_empty()).then(|| Pairs(f.0.clone()))
+fn feedback(f: Feedback) -> Option<Pairs<String>> {
+    (!f.is_empty()).then_some(Pairs(f.0))
 }
 
-fn credits(c: &[(String, f64)]) -> Option<Pairs<f64>> {
-    (!c.is_empty()).then(|| Pairs(c.to_vec()))
+fn credits(c: Vec<(String, f64)>) -> Option<Pairs<f64>> {
+    (!c.is_empty()).then_some(Pairs(c))
 }
 
-fn also(n: &Number) -> Option<Vec<RawNumberAnswer>> {
-    let also = n.also.iter().map(|a| RawNumberAnswer {
+fn also(also: Vec<NumberAnswer>) -> Option<Vec<RawNumberAnswer>> {
+    let raw = also.into_iter().map(|a| RawNumberAnswer {
         answer: a.answer,
         tolerance: (a.tolerance != 0.0).then_some(a.tolerance),
         credit: (a.credit != 1.0).then_some(a.credit),
-        feedback: a.feedback.clone(),
+        feedback: a.feedback,
     });
-    (!n.also.is_empty()).then(|| also.collect())
+    let raw: Vec<RawNumberAnswer> = raw.collect();
+    (!raw.is_empty()).then_some(raw)
 }
 
-fn units(n: &Number) -> Option<Vec<RawUnit>> {
-    let units = n.units.iter().map(|u| RawUnit {
-        unit: u.unit.clone(),
+fn units(units: Vec<Unit>) -> Option<Vec<RawUnit>> {
+    let raw = units.into_iter().map(|u| RawUnit {
+        unit: u.unit,
         multiplier: (u.multiplier != 1.0).then_some(u.multiplier),
     });
-    (!n.units.is_empty()).then(|| units.collect())
+    let raw: Vec<RawUnit> = raw.collect();
+    (!raw.is_empty()).then_some(raw)
 }
 
-/// A text answer's `answer`, `accept`, `partial` and `case_sensitive` as written.
-type TextFields = (Value, Option<Vec<String>>, Option<Pairs<f64>>, Option<bool>);
-
-fn text_fields(k: &Text) -> TextFields {
-    (
-        Value::from(k.answer.as_str()),
-        non_empty(&k.accept),
-        credits(&k.partial),
-        k.case_sensitive.then_some(true),
-    )
+/// The fields of one kind (or gap kind) as written, into `answer`… of a question or gap.
+#[derive(Default)]
+struct KindFields {
+    answer: Option<Value>,
+    answers: Option<Vec<String>>,
+    wrong: Option<Vec<String>>,
+    accept: Option<Vec<String>>,
+    partial: Option<Pairs<f64>>,
+    weights: Option<Pairs<f64>>,
+    case_sensitive: Option<bool>,
+    tolerance: Option<f64>,
+    also: Option<Vec<RawNumberAnswer>>,
+    units: Option<Vec<RawUnit>>,
+    feedback: Option<Pairs<String>>,
 }
 
-fn gap(g: &super::model::Gap) -> RawGap {
-    let mut raw = RawGap {
-        kind: Some(g.kind.name().to_string()),
-        weight: (g.weight != 1.0).then_some(g.weight),
-        ..RawGap::default()
-    };
-    match &g.kind {
-        GapKind::Single(k) => {
-            raw.answer = Some(Value::from(k.answer.as_str()));
-            raw.wrong = Some(k.wrong.clone());
-            raw.partial = credits(&k.partial);
-            raw.feedback = feedback(&k.feedback);
-        }
-        GapKind::Multi(k) => {
-            raw.answers = Some(k.answers.clone());
-            raw.wrong = Some(k.wrong.clone());
-            raw.weights = credits(&k.weights);
-            raw.feedback = feedback(&k.feedback);
-        }
-        GapKind::Text(k) => {
-            let (a, accept, partial, case) = text_fields(k);
-            (raw.answer, raw.accept, raw.partial, raw.case_sensitive) =
-                (Some(a), accept, partial, case);
-            raw.feedback = feedback(&k.feedback);
-        }
-        GapKind::Number(k) => {
-            raw.answer = Some(number_value(k.answer));
-            raw.tolerance = (k.tolerance != 0.0).then_some(k.tolerance);
-            raw.also = also(k);
-            raw.feedback = feedback(&k.feedback);
-        }
+fn single_fields(k: Single) -> KindFields {
+    KindFields {
+        answer: Some(Value::String(k.answer)),
+        wrong: Some(k.wrong),
+        partial: credits(k.partial),
+        feedback: feedback(k.feedback),
+        ..KindFields::default()
     }
-    raw
+}
+
+fn multi_fields(k: Multi) -> KindFields {
+    KindFields {
+        answers: Some(k.answers),
+        wrong: Some(k.wrong),
+        weights: credits(k.weights),
+        feedback: feedback(k.feedback),
+        ..KindFields::default()
+    }
+}
+
+fn text_fields(k: Text) -> KindFields {
+    KindFields {
+        answer: Some(Value::String(k.answer)),
+        accept: non_empty(k.accept),
+        partial: credits(k.partial),
+        case_sensitive: k.case_sensitive.then_some(true),
+        feedback: feedback(k.feedback),
+        ..KindFields::default()
+    }
+}
+
+fn number_fields(k: Number) -> KindFields {
+    KindFields {
+        answer: Some(number_value(k.answer)),
+        tolerance: (k.tolerance != 0.0).then_some(k.tolerance),
+        also: also(k.also),
+        units: units(k.units),
+        feedback: feedback(k.feedback),
+        ..KindFields::default()
+    }
+}
+
+fn gap(g: Gap) -> RawGap {
+    let kind = Some(g.kind.name().to_string());
+    let f = match g.kind {
+        GapKind::Single(k) => single_fields(k),
+        GapKind::Multi(k) => multi_fields(k),
+        GapKind::Text(k) => text_fields(k),
+        GapKind::Number(k) => number_fields(k),
+    };
+    RawGap {
+        kind,
+        answer: f.answer,
+        answers: f.answers,
+        wrong: f.wrong,
+        accept: f.accept,
+        partial: f.partial,
+        weights: f.weights,
+        case_sensitive: f.case_sensitive,
+        tolerance: f.tolerance,
+        also: f.also,
+        feedback: f.feedback,
+        weight: (g.weight != 1.0).then_some(g.weight),
+    }
 }
 
 impl From<&Question> for RawQuestion {
     fn from(q: &Question) -> Self {
+        RawQuestion::from(q.clone())
+    }
+}
+
+impl From<Question> for RawQuestion {
+    /// Moves the question's text into the wire format (nothing is copied).
+    fn from(q: Question) -> Self {
         let mut raw = RawQuestion {
-            id: Some(q.id.clone()),
-            title: q.title.clone(),
+            id: Some(q.id),
+            title: q.title,
             kind: Some(q.kind.name().to_string()),
-            prompt: Some(q.prompt.clone()),
-            explanation: q.explanation.clone(),
-            source: q.source.clone(),
-            tags: non_empty(&q.tags),
+            prompt: Some(q.prompt),
+            explanation: q.explanation,
+            source: q.source,
+            tags: non_empty(q.tags),
             difficulty: Some(q.difficulty.as_str().to_string()),
             points: Some(i64::from(q.points)),
             time_limit: q.time_limit.map(i64::from),
-            hint: q.hint.clone(),
+            hint: q.hint,
             ..RawQuestion::default()
         };
-        match &q.kind {
-            Kind::Single(Single {
-                answer,
-                wrong,
-                partial,
-                feedback: f,
-            }) => {
-                raw.answer = Some(Value::from(answer.as_str()));
-                raw.wrong = Some(wrong.clone());
-                raw.partial = credits(partial);
-                raw.feedback = feedback(f);
-            }
-            Kind::Multi(Multi {
-                answers,
-                wrong,
-                weights,
-                feedback: f,
-            }) => {
-                raw.answers = Some(answers.clone());
-                raw.wrong = Some(wrong.clone());
-                raw.weights = credits(weights);
-                raw.feedback = feedback(f);
-            }
+        let fields = match q.kind {
+            Kind::Single(k) => single_fields(k),
+            Kind::Multi(k) => multi_fields(k),
             Kind::TrueFalse(TrueFalse {
                 answer,
                 feedback: f,
-            }) => {
-                raw.answer = Some(Value::from(*answer));
-                raw.feedback = feedback(f);
+            }) => KindFields {
+                answer: Some(Value::from(answer)),
+                feedback: feedback(f),
+                ..KindFields::default()
+            },
+            Kind::Text(k) => text_fields(k),
+            Kind::Number(k) => number_fields(k),
+            Kind::Order(k) => {
+                raw.items = Some(k.items);
+                KindFields::default()
             }
-            Kind::Text(k) => {
-                let (a, accept, partial, case) = text_fields(k);
-                (raw.answer, raw.accept, raw.partial, raw.case_sensitive) =
-                    (Some(a), accept, partial, case);
-                raw.feedback = feedback(&k.feedback);
-            }
-            Kind::Number(k) => {
-                raw.answer = Some(number_value(k.answer));
-                raw.tolerance = (k.tolerance != 0.0).then_some(k.tolerance);
-                raw.also = also(k);
-                raw.units = units(k);
-                raw.feedback = feedback(&k.feedback);
-            }
-            Kind::Order(k) => raw.items = Some(k.items.clone()),
             Kind::Match(Match { pairs, extra }) => {
-                raw.pairs = Some(pairs.clone());
+                raw.pairs = Some(pairs);
                 raw.extra = non_empty(extra);
+                KindFields::default()
             }
             Kind::Cloze(k) => {
-                raw.text = Some(k.text.clone());
-                raw.gaps = Some(k.gaps.iter().map(gap).collect());
+                raw.text = Some(k.text);
+                raw.gaps = Some(k.gaps.into_iter().map(gap).collect());
+                KindFields::default()
             }
-        }
+        };
+        raw.answer = fields.answer;
+        raw.answers = fields.answers;
+        raw.wrong = fields.wrong;
+        raw.accept = fields.accept;
+        raw.partial = fields.partial;
+        raw.weights = fields.weights;
+        raw.case_sensitive = fields.case_sensitive;
+        raw.tolerance = fields.tolerance;
+        raw.also = fields.also;
+        raw.units = fields.units;
+        raw.feedback = fields.feedback;
         raw
     }
 }
 
 /// One question as the file format writes it inside a bank: pretty-printed, indented.
 pub fn question_text(q: &Question) -> io::Result<String> {
-    let text = serde_json::to_string_pretty(&RawQuestion::from(q)).map_err(io::Error::from)?;
-    let mut indented = String::with_capacity(text.len() + text.len() / 8);
-    for (n, line) in text.lines().enumerate() {
-        if n > 0 {
-            indented.push('\n');
+    let json = question_json(q.clone())?;
+    // Serde writes UTF-8 only; the check cannot fail.
+    String::from_utf8(json).map_err(io::Error::other)
+}
+
+/// [`question_text`] as bytes, of a question no longer needed (its text is moved, not copied).
+pub fn question_json(q: Question) -> io::Result<Vec<u8>> {
+    let mut out = Indented(Vec::with_capacity(1024));
+    out.0.extend_from_slice(INDENT);
+    serde_json::to_writer_pretty(&mut out, &RawQuestion::from(q))?;
+    Ok(out.0)
+}
+
+/// A question's indentation inside a bank.
+const INDENT: &[u8] = b"    ";
+
+/// A buffer that indents every new line by [`INDENT`] as it is written.
+struct Indented(Vec<u8>);
+
+impl Write for Indented {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            self.0.extend_from_slice(&rest[..=at]);
+            self.0.extend_from_slice(INDENT);
+            rest = &rest[at + 1..];
         }
-        indented.push_str("    ");
-        indented.push_str(line);
+        self.0.extend_from_slice(rest);
+        Ok(buf.len())
     }
-    Ok(indented)
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Writes a bank in the file format one question at a time (so a huge bank need not be
@@ -334,16 +389,16 @@ impl<W: Write> JsonWriter<W> {
 
     /// Writes one question, indented as serde_json's pretty printer would inside the bank.
     pub fn question(&mut self, q: &Question) -> io::Result<()> {
-        self.question_text(&question_text(q)?)
+        self.question_json(&question_json(q.clone())?)
     }
 
-    /// Writes one question already turned into text by [`question_text`] (which may run on
+    /// Writes one question already turned into text by [`question_json`] (which may run on
     /// another thread).
-    pub fn question_text(&mut self, text: &str) -> io::Result<()> {
+    pub fn question_json(&mut self, json: &[u8]) -> io::Result<()> {
         self.out
             .write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
-        self.out.write_all(text.as_bytes())
+        self.out.write_all(json)
     }
 
     /// Closes the file and gives back the writer.

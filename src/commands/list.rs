@@ -2,14 +2,15 @@
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use console::{measure_text_width, truncate_str};
 
 use crate::bank::load::IdOwners;
 use crate::bank::parse::Split;
-use crate::bank::raw::{JsonWriter, question_text};
-use crate::bank::{self, Bank, LoadError, sanitize::one_line};
+use crate::bank::raw::{JsonWriter, question_json};
+use crate::bank::{self, Bank, LoadError, Question, sanitize::one_line};
 use crate::cli::{ListArgs, ListFormat};
 use crate::error::Result;
 
@@ -19,7 +20,8 @@ pub fn run(args: &ListArgs) -> Result<()> {
     // terminal gets the escaped text of the loaded bank.
     let to_terminal = std::io::stdout().is_terminal();
     if args.format == ListFormat::Json && !args.banks.is_empty() && !to_terminal {
-        return stream_json(&args.banks);
+        let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        return stream_json(&args.banks, RENDERED_BUDGET, stdout);
     }
     let bank = bank::load_paths(&args.banks)?;
     if args.tags {
@@ -42,27 +44,59 @@ pub fn run(args: &ListArgs) -> Result<()> {
     }
 }
 
-/// Checks every file (all diagnostics, ids across files), then writes the combined bank
-/// question by question as the files are read again.
-fn stream_json(paths: &[PathBuf]) -> Result<()> {
+/// At most this much rendered JSON waits in memory while the files are checked; questions
+/// past it are rendered again once every file proved valid.
+const RENDERED_BUDGET: usize = 128 << 20;
+
+/// One valid question of a file: its place, its id (when other files may clash with it) and
+/// its JSON, unless the budget ran out before it was rendered.
+type Checked = (usize, Option<String>, Option<Vec<u8>>);
+
+/// Checks every file (all diagnostics, ids across files) while the worker threads render
+/// each valid question, then writes the combined bank. Nothing is written unless every
+/// file is valid; questions rendered past [`RENDERED_BUDGET`] are read and rendered again.
+fn stream_json(paths: &[PathBuf], budget: usize, out: impl Write) -> Result<()> {
     let files = bank::load::expand(paths)?;
     let several = files.len() > 1;
     let mut diagnostics = Vec::new();
     let mut owners = IdOwners::default();
     let mut headers = Vec::new();
+    let mut checked_files: Vec<Vec<Checked>> = Vec::new();
+    let budget = AtomicUsize::new(budget);
+    let render = |q: Question| -> std::io::Result<Option<Vec<u8>>> {
+        if budget.load(Ordering::Relaxed) == 0 {
+            return Ok(None);
+        }
+        let json = question_json(q)?;
+        let spend = |left: usize| Some(left.saturating_sub(json.len()));
+        // The closure always gives a value, so the update cannot fail.
+        let _ = budget.fetch_update(Ordering::Relaxed, Ordering::Relaxed, spend);
+        Ok(Some(json))
+    };
     for file in &files {
         let (name, bytes) = bank::load::read_file(file)?;
         let mut clashes = Vec::new();
         let checked = Split::new(&name, &bytes).and_then(|split| {
             // Ids are kept only when there are other files to clash with.
-            let ids = split.validate(|index, q| several.then_some((index, q.id)))?;
-            for (index, id) in ids {
-                owners.claim(&name, index, &id, &mut clashes);
-            }
-            Ok((split.title, split.description))
+            let kept = split.validate(|index, q| {
+                let id = several.then(|| q.id.clone());
+                Some(render(q).map(|json| (index, id, json)))
+            })?;
+            Ok((split.title, split.description, kept))
         });
         match checked {
-            Ok(header) => headers.push(header),
+            Ok((title, description, kept)) => {
+                let kept = kept
+                    .into_iter()
+                    .collect::<std::io::Result<Vec<Checked>>>()?;
+                for (index, id, _) in &kept {
+                    if let Some(id) = id {
+                        owners.claim(&name, *index, id, &mut clashes);
+                    }
+                }
+                headers.push((title, description));
+                checked_files.push(kept);
+            }
             Err(d) => diagnostics.extend(d),
         }
         diagnostics.extend(clashes);
@@ -75,27 +109,57 @@ fn stream_json(paths: &[PathBuf]) -> Result<()> {
         [(_, description)] => description.as_deref(),
         _ => None,
     };
-    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut writer = JsonWriter::start(stdout, &bank::load::combined_title(&titles), description)?;
-    for file in &files {
-        let (name, bytes) = bank::load::read_file(file)?;
-        let split = Split::new(&name, &bytes).map_err(LoadError::Invalid)?;
-        let mut failed = None;
-        // Each question is turned into text on the worker threads, written here in order.
-        let written = split.for_each_kept(
-            |_, q| Some(question_text(&q)),
-            |text| {
-                if failed.is_none() {
-                    failed = text.and_then(|text| writer.question_text(&text)).err();
-                }
-            },
-        );
-        if let Some(e) = failed {
-            return Err(e.into());
-        }
-        written.map_err(LoadError::Invalid)?;
+    let mut writer = JsonWriter::start(out, &bank::load::combined_title(&titles), description)?;
+    for (file, checked) in files.iter().zip(checked_files) {
+        write_file(&mut writer, file, checked)?;
     }
     writer.finish()?.flush()?;
+    Ok(())
+}
+
+/// Writes the questions of one valid file: those rendered while checking as they are, the
+/// others rendered now from the file read again, all in file order.
+fn write_file<W: Write>(
+    writer: &mut JsonWriter<W>,
+    file: &Path,
+    checked: Vec<Checked>,
+) -> Result<()> {
+    let rendered: Vec<bool> = checked.iter().map(|(_, _, json)| json.is_some()).collect();
+    let mut ready = checked
+        .into_iter()
+        .filter_map(|(index, _, json)| json.map(|json| (index, json)))
+        .peekable();
+    let mut write_ready = |end: usize, writer: &mut JsonWriter<W>| -> std::io::Result<()> {
+        while let Some((_, json)) = ready.next_if(|(index, _)| *index < end) {
+            writer.question_json(&json)?;
+        }
+        Ok(())
+    };
+    if rendered.iter().all(|done| *done) {
+        return Ok(write_ready(usize::MAX, writer)?);
+    }
+    let (name, bytes) = bank::load::read_file(file)?;
+    let split = Split::new(&name, &bytes).map_err(LoadError::Invalid)?;
+    let mut failed = None;
+    // The questions still to write are rendered on the worker threads, written here in order.
+    let written = split.for_each_kept(
+        |index, q| {
+            (!rendered.get(index).is_none_or(|done| *done)).then(|| (index, question_json(q)))
+        },
+        |(index, json)| {
+            if failed.is_none() {
+                failed = write_ready(index, writer)
+                    .and(json)
+                    .and_then(|json| writer.question_json(&json))
+                    .err();
+            }
+        },
+    );
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    written.map_err(LoadError::Invalid)?;
+    write_ready(usize::MAX, writer)?;
     Ok(())
 }
 
@@ -189,4 +253,65 @@ fn format_row(row: &[String; 5], widths: &[usize; 5], prompt_width: usize) -> St
         line.push_str(&truncate_str(&row[4], prompt_width, "…"));
     }
     line.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A bank of `n` questions of several kinds, written to `dir/name`.
+    fn bank_file(dir: &Path, name: &str, n: usize) -> PathBuf {
+        let questions: Vec<String> = (0..n)
+            .map(|i| match i % 3 {
+                0 => format!(
+                    r#"{{"id":"{name}-{i}","kind":"true_false","prompt":"p {i}","answer":true}}"#
+                ),
+                1 => format!(
+                    r#"{{"id":"{name}-{i}","kind":"single","prompt":"q\u00e9 {i}","answer":"a","wrong":["b","c"],"tags":["x"]}}"#
+                ),
+                _ => format!(
+                    r#"{{"id":"{name}-{i}","kind":"number","prompt":"n {i}","answer":{i}.5,"tolerance":0.5}}"#
+                ),
+            })
+            .collect();
+        let path = dir.join(name);
+        let text = format!(
+            r#"{{"title":"T {name}","questions":[{}]}}"#,
+            questions.join(",\n")
+        );
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn listed(paths: &[PathBuf], budget: usize) -> String {
+        let mut out = Vec::new();
+        stream_json(paths, budget, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn list_json_renders_while_checking_and_again_past_the_budget_in_file_order() {
+        let dir = tempfile::tempdir().unwrap();
+        // Big enough for two threads, which render blocks in any order.
+        let big = bank_file(dir.path(), "big", 9000);
+        let small = bank_file(dir.path(), "small", 5);
+        for paths in [vec![big.clone()], vec![small.clone(), big.clone()]] {
+            let expected = bank::raw::to_json(&bank::load_paths(&paths).unwrap());
+            for budget in [usize::MAX, 0, 1, 300, 200_000] {
+                assert!(listed(&paths, budget) == expected, "budget {budget}");
+            }
+        }
+    }
+
+    #[test]
+    fn list_json_writes_nothing_when_a_later_file_is_invalid() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = bank_file(dir.path(), "good", 5);
+        let bad = dir.path().join("bad.json");
+        std::fs::write(&bad, r#"{"title":"B","questions":[{"id":"good-1"}]}"#).unwrap();
+        let mut out = Vec::new();
+        let err = stream_json(&[good, bad], usize::MAX, &mut out).unwrap_err();
+        assert!(out.is_empty());
+        assert!(err.to_string().contains("missing \"kind\""), "{err}");
+    }
 }
