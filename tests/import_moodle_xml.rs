@@ -215,6 +215,47 @@ fn moodle_cloze_exports_become_cloze_questions() {
 }
 
 #[test]
+fn moodle_multiresponse_gaps_were_skipped_and_now_keep_moodles_fractions() {
+    let (bank, stderr) = import("moodle-multianswer-multiresponse.xml");
+    assert_eq!(
+        stderr,
+        "moodle-multianswer-multiresponse.xml: imported 1 question, skipped 0\n"
+    );
+    let q = question(&bank, "multichoice-multiple");
+    assert_eq!(q.points, 2, "two gaps of mark 1");
+    let Kind::Cloze(cloze) = &q.kind else {
+        panic!()
+    };
+    assert_eq!(
+        cloze.text,
+        "Please select the fruits {1} and vegetables {2}"
+    );
+    let GapKind::Multi(fruits) = &cloze.gaps[0].kind else {
+        panic!("{:?}", cloze.gaps[0])
+    };
+    assert_eq!(fruits.answers, strings(&["Apple", "Orange", "Banana"]));
+    assert_eq!(fruits.wrong, strings(&["Burger", "Hot dog", "Pizza"]));
+    // The fractions Moodle's helper.php lists for this question.
+    let weight = |c: &str| fruits.weights.iter().find(|(k, _)| k == c).map(|w| w.1);
+    assert_eq!(weight("Apple"), Some(0.3333333));
+    assert_eq!(weight("Hot dog"), Some(-0.5));
+    assert_eq!(
+        fruits.feedback,
+        feedback(&[
+            ("Apple", "Good"),
+            ("Hot dog", "Not a fruit"),
+            ("Orange", "Correct")
+        ])
+    );
+    let GapKind::Multi(vegetables) = &cloze.gaps[1].kind else {
+        panic!()
+    };
+    // Right 0.5 each, wrong −0.5 each: termquiz's rule, so no weights are written.
+    assert!(vegetables.weights.is_empty(), "{:?}", vegetables.weights);
+    assert_eq!(vegetables.answers, strings(&["Raddish", "Carrot"]));
+}
+
+#[test]
 fn moodle_cloze_with_images_splits_prompt_and_passage() {
     let (bank, _) = import("moodle-multianswer.xml");
     let q = question(&bank, "cloze-with-images");

@@ -165,3 +165,46 @@ fn multichoice_fractions_single_and_multi_as_in_moodle() {
     assert_score(&play(&primes, &format!("{two}\n")), "(50%)");
     assert_score(&play(&primes, &format!("{two},{four}\n")), "(0%)");
 }
+
+/// The letters of `choices` in the gap asked after the `before` lines, as `a,c`.
+fn letters(bank: &str, before: &str, choices: &[&str]) -> String {
+    let picked: Vec<String> = choices.iter().map(|c| letter(bank, before, c)).collect();
+    picked.join(",")
+}
+
+#[test]
+fn multiresponse_gaps_earn_moodles_credit_in_plain_mode() {
+    let bank = one_question(
+        "moodle-multianswer-multiresponse.xml",
+        "multichoice-multiple",
+    );
+    let fruits = letters(&bank, "", &["Apple", "Orange", "Banana"]);
+    let gap2 = |choices: &[&str]| letters(&bank, &format!("{fruits}\n"), choices);
+    // Moodle's walkthrough_test.php (test_deferred_feedback_multiple): every fruit and only
+    // Carrot earn 1.5 of 2 (fruits 3 × 0.3333333, vegetables 0.5).
+    let carrot = gap2(&["Carrot"]);
+    let played = play(&bank, &format!("{fruits}\n{carrot}\n"));
+    assert_score(&played, "Score 1.5/2 (75%)");
+    assert_score(&played, "[2] Correct");
+    let both = gap2(&["Raddish", "Carrot"]);
+    assert_score(
+        &play(&bank, &format!("{fruits}\n{both}\n")),
+        "Score 2/2 (100%)",
+    );
+    // A wrong choice costs its −50%: Apple + Burger is 0.3333333 − 0.5, clamped to 0.
+    let greedy = letters(&bank, "", &["Apple", "Burger"]);
+    let chocolate = letters(
+        &bank,
+        &format!("{greedy}\n"),
+        &["Raddish", "Carrot", "Chocolate"],
+    );
+    assert_score(
+        &play(&bank, &format!("{greedy}\n{chocolate}\n")),
+        "Score 0.5/2 (25%)",
+    );
+    // Three fruits and a hot dog: 1 − 0.5.
+    let hot_dog = letters(&bank, "", &["Apple", "Orange", "Banana", "Hot dog"]);
+    let played = play(&bank, &format!("{hot_dog}\n{both}\n"));
+    assert_score(&played, "Score 1.5/2 (75%)");
+    assert_score(&played, "[1] Not a fruit");
+}

@@ -427,3 +427,54 @@ fn match_prompt_lists_every_left_item_and_refuses_a_used_right_item() {
     let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
     assert!(rest.contains("Finished"), "{rest}");
 }
+
+const MULTI_GAP: &str = r#"{"title": "PTY cloze", "questions": [
+  {"id": "uses", "kind": "cloze", "prompt": "Fill in.", "text": "Soundtracks sell {1} and are heard in {2}.",
+   "gaps": [
+     {"kind": "text", "answer": "records"},
+     {"kind": "multi", "answers": ["video games", "theme parks"], "wrong": ["radio jingles", "doorbells"]}
+   ]}
+]}"#;
+
+#[test]
+fn a_multi_gap_is_a_multiselect_that_asks_again_when_nothing_is_picked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_bank(dir.path(), "cloze.json", MULTI_GAP);
+    let bank = bank::load_file(Path::new(&path)).unwrap();
+    let engine = termquiz::engine::Session::new(
+        &bank,
+        SessionConfig {
+            seed: 2,
+            ..SessionConfig::default()
+        },
+    )
+    .unwrap();
+    let turn = engine.current().unwrap();
+    let Answer::Gaps(gaps) = correct_answer(turn.question, turn.shown) else {
+        panic!("a cloze answer is one answer per gap")
+    };
+    let mut pty = spawn_sized(
+        50,
+        &["play", &path, "--seed", "2"],
+        &dir.path().join("data"),
+    );
+    pty.expect("[1]").unwrap();
+    type_keys(&mut pty, &["records\r"]);
+    let above = text_of(&pty.expect("Space picks, Enter confirms").unwrap());
+    assert!(
+        above.contains("[1] records"),
+        "gap 1 stays above: {above:?}"
+    );
+    pty.expect("doorbells").unwrap();
+    // Enter with nothing picked: the same rule as a multi question.
+    type_keys(&mut pty, &["\r"]);
+    pty.expect("pick at least one choice").unwrap();
+    std::thread::sleep(Duration::from_millis(150));
+    pty.send(keys(&gaps[1])).unwrap();
+    let shown = text_of(&pty.expect("Right!").unwrap());
+    let plain = console::strip_ansi_codes(&shown);
+    assert!(plain.contains("video games"), "{plain:?}");
+    let rest = pty.expect(Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(rest.contains("1 of 1 right"), "{rest}");
+}

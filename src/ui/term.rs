@@ -208,7 +208,9 @@ impl TermPrompter {
             if i + 1 < cloze.gaps.len() {
                 self.term.clear_last_lines(drawn)?;
                 let given = super::cloze::gap_answer(turn, i, &answers[i]);
-                self.term.write_line(&format!("  [{}] {given}", i + 1))?;
+                let first = format!("  [{}] ", i + 1);
+                self.term
+                    .write_line(&fit::hang(&first, &given, fit::terminal_width()))?;
             }
         }
         Ok(Some(Answer::Gaps(answers)))
