@@ -639,3 +639,45 @@ fn a_late_joiner_in_teacher_pace_starts_at_the_open_question() {
     assert_eq!(late["score"], 3.0);
     assert_eq!(result_of(&all, "Early")["score"], 4.0);
 }
+
+#[test]
+fn a_cloze_with_a_multi_gap_is_played_one_line_per_gap_over_tcp() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("cloze.json");
+    std::fs::write(
+        &bank,
+        r#"{"title": "Cloze", "questions": [{"id": "uses", "kind": "cloze", "prompt": "Fill in.",
+            "text": "Soundtracks sell {1} and are heard in {2}.",
+            "gaps": [{"kind": "text", "answer": "records"},
+                     {"kind": "multi", "answers": ["video games", "theme parks"],
+                      "wrong": ["radio jingles", "doorbells"]}]}]}"#,
+    )
+    .unwrap();
+    let host = Host::start_with(&bank, &["--players", "1"]);
+    let results_dir = host.results();
+    let mut peer = Peer::tcp(host.port);
+    peer.enter("Ann");
+    peer.until("Gap 1: ");
+    peer.send("records");
+    let listed = peer.until("e.g. a,c): ");
+    // Nothing picked is refused as in plain mode, and the same gap is asked again.
+    peer.send("");
+    peer.until("type one or more letters");
+    peer.until("e.g. a,c): ");
+    let right: Vec<&str> = listed
+        .lines()
+        .filter_map(|line| {
+            let (label, text) = line.trim().strip_prefix("[2] ")?.split_once(") ")?;
+            ["video games", "theme parks"]
+                .contains(&text)
+                .then_some(label)
+        })
+        .collect();
+    assert_eq!(right.len(), 2, "{listed}");
+    peer.send(&right.join(","));
+    let rest = peer.rest();
+    assert!(rest.contains("Right!"), "{rest}");
+    let (code, out, _dir) = host.finish(Duration::from_secs(10));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(result_of(&results(&results_dir), "Ann")["score"], 1.0);
+}

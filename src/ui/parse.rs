@@ -236,6 +236,22 @@ mod tests {
     }
 
     #[test]
+    fn a_multi_gap_takes_a_list_as_a_multi_does() {
+        let gap = GapKind::Multi(Multi::new(vec!["a".into()], vec!["b".into(), "c".into()]));
+        assert_eq!(
+            parse_gap(&gap, 3, " a, c "),
+            Ok(Answer::Choices(vec![0, 2]))
+        );
+        assert_eq!(
+            parse_gap(&gap, 3, ""),
+            Err("type one or more letters, e.g. \"a,c\"".into()),
+            "nothing picked is refused, as for a multi question"
+        );
+        assert!(parse_gap(&gap, 3, "a,a").is_err());
+        assert!(parse_gap(&gap, 3, "d").is_err());
+    }
+
+    #[test]
     fn true_false_words() {
         let tf = q(Kind::TrueFalse(TrueFalse {
             answer: true,
