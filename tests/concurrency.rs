@@ -128,7 +128,9 @@ const ADD_BANK: &str = r#"{
 
 /// The plain-mode answers that make `add` append a single-choice question with `id`.
 fn add_answers(id: &str) -> String {
-    format!("single\nQuestion {id}?\n{id}\nright\nwrong\n\n\n\n\n1\n")
+    // kind, prompt, id, answer, wrong choices, explanation, hint, source, tags, difficulty,
+    // points, time limit, confirm
+    format!("single\nQuestion {id}?\n{id}\nright\nwrong\n\n\n\n\n\n1\n\n\n\n")
 }
 
 fn ids(bank: &Path) -> Vec<String> {

@@ -152,7 +152,7 @@ fn add_on_a_missing_file_offers_to_create_it() {
     let file_arg = file.display().to_string();
     let run = quiz
         .args(["add", &file_arg])
-        .stdin("y\ntrue_false\nIs it?\n\nt\n\n\n\n\n\n\n\n")
+        .stdin("y\ntrue_false\nIs it?\n\nt\n\n\n\n\n\n\n\n\n")
         .run()
         .code(0);
     assert!(

@@ -146,7 +146,7 @@ fn add_on_a_symlinked_bank_writes_through_the_link() {
     std::os::unix::fs::symlink("real.json", &link).unwrap();
     let _run = quiz
         .args(["add", link.to_str().unwrap()])
-        .stdin("single\nNew one?\nnew-one\nright\nwrong\n\n\n\n\n1\n")
+        .stdin("single\nNew one?\nnew-one\nright\nwrong\n\n\n\n\n\n1\n\n\n\n")
         .run()
         .code(0);
     assert!(

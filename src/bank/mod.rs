@@ -22,3 +22,4 @@ pub use model::{
     NumberAnswer, Order, Question, Single, Text, TrueFalse, Unit,
 };
 pub use parse::parse;
+pub use validate::entry;

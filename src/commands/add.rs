@@ -13,8 +13,19 @@ use crate::error::{Error, Result};
 use crate::store::lock::lock_in_place;
 use crate::ui::form::{Form, PlainForm, TermForm};
 
+/// What `add` says when the user cancels, whatever the way (Esc, Ctrl-C, end of input, "n").
+const CANCELLED: &str = "cancelled, nothing written";
+
 /// Loads the bank, asks for a question, and writes the bank back with it appended.
 pub fn run(args: &AddArgs) -> Result<()> {
+    let added = add(args);
+    if matches!(added, Err(Error::Interrupted)) {
+        eprintln!("{CANCELLED}");
+    }
+    added
+}
+
+fn add(args: &AddArgs) -> Result<()> {
     let name = sanitize::path(&args.bank);
     // Refused before any prompt: a device or FIFO "bank" could never be written back.
     crate::store::atomic::replaceable_target(&args.bank).map_err(|e| Error::file(&args.bank, e))?;
@@ -34,9 +45,8 @@ pub fn run(args: &AddArgs) -> Result<()> {
     };
     // Ctrl-C, SIGTERM or SIGHUP while asking: nothing is written, the cursor comes back.
     let guard = super::interrupt::install();
-    let cancelled = format!("\ncancelled; {} was not changed", name);
-    guard.arm(move || eprintln!("{cancelled}"));
-    let question = ask_and_show(form.as_mut(), &bank)?;
+    guard.arm(move || eprintln!("\n{CANCELLED}"));
+    let question = ask_and_confirm(form.as_mut(), &bank, &name)?;
     drop(form);
     guard.disarm();
     let (lock, bank, updated) = if is_new {
@@ -80,9 +90,9 @@ fn read_bank(path: &Path, name: &str) -> Result<(Bank, String)> {
 /// For a bank file that does not exist yet: asks whether to create it, and gives an empty
 /// bank titled from the file name (the file is written whole at the end).
 fn new_bank(form: &mut dyn Form, path: &Path, name: &str) -> Result<Bank> {
-    let label = format!("{name} does not exist. Create it as a new bank? (y/n)");
-    let answer = form.text(&label, Some("y"))?.unwrap_or_default();
-    if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+    let label = format!("{name} does not exist. Create it as a new bank?");
+    let create = form.confirm(&label, true)?.ok_or(Error::Interrupted)?;
+    if !create {
         return Err(Error::Invalid(format!(
             "{name}: no such bank; nothing written (termquiz new {name} writes a starter bank)"
         )));
@@ -98,15 +108,18 @@ fn new_bank(form: &mut dyn Form, path: &Path, name: &str) -> Result<Bank> {
     Ok(bank)
 }
 
-/// Asks the question, then shows it as it will be stored.
-fn ask_and_show(form: &mut dyn Form, bank: &Bank) -> Result<Question> {
+/// Asks the question, shows it as it will be stored, and asks before it is written.
+fn ask_and_confirm(form: &mut dyn Form, bank: &Bank, name: &str) -> Result<Question> {
     let question = ask::ask_question(form, bank)?;
     let json = serde_json::to_string_pretty(&RawQuestion::from(&question)).unwrap_or_default();
     form.say(&format!(
-        "This question will be added:\n{}",
+        "The question, as it will be written:\n{}",
         sanitize::escape(&json)
     ))?;
-    Ok(question)
+    match form.confirm(&format!("Add this question to {name}?"), true)? {
+        Some(true) => Ok(question),
+        Some(false) | None => Err(Error::Interrupted),
+    }
 }
 
 /// The new file text, checked to load with the bank's questions plus the new one last.

@@ -73,7 +73,7 @@ fn cloze_question(field: &str, extra: Option<String>, tags: Vec<String>) -> Opti
         .collect();
     let mut question = Question::new("", "Fill in the gaps.", Cloze::new(passage, gaps));
     question.explanation = extra;
-    question.tags = flashcards::tag_slugs(&tags);
+    question.tags = super::common::tag_slugs(tags.iter().map(String::as_str));
     Some(question)
 }
 

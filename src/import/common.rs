@@ -175,6 +175,23 @@ pub fn validate(question: &Question) -> Result<Question, Vec<String>> {
     }
 }
 
+/// A tag as every importer writes it: a slug of at most 40 characters (`Film Scores` →
+/// `film-scores`); empty when the text has no letter or digit.
+pub fn tag_slug(tag: &str) -> String {
+    slug(tag, 40)
+}
+
+/// Tags as bank tags: [`tag_slug`]s, empty ones dropped, each once.
+pub fn tag_slugs<'a>(tags: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags.into_iter().map(tag_slug) {
+        if !tag.is_empty() && !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    out
+}
+
 /// Makes ids `[a-z0-9-]+` that are unique within one bank.
 #[derive(Debug, Default)]
 pub struct IdMaker {

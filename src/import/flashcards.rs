@@ -8,8 +8,7 @@ use rand::rngs::StdRng;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::common::{Draft, Parsed, Skipped};
-use crate::bank::id::slug;
+use super::common::{Draft, Parsed, Skipped, tag_slugs};
 use crate::bank::{Kind, Question, Single, Text};
 
 /// One card: where it is, its two sides, its tags.
@@ -106,7 +105,7 @@ pub fn add_questions(cards: &[Card], options: &CardOptions, parsed: &mut Parsed)
                 }
             };
             let mut question = Question::new("", prompt.clone(), kind);
-            question.tags = tag_slugs(&card.tags);
+            question.tags = tag_slugs(card.tags.iter().map(String::as_str));
             parsed.drafts.push(Draft {
                 line: card.number,
                 id_hint: None,
@@ -114,17 +113,6 @@ pub fn add_questions(cards: &[Card], options: &CardOptions, parsed: &mut Parsed)
             });
         }
     }
-}
-
-/// A card's tags as bank tags: slugs, empty ones dropped, each once.
-pub fn tag_slugs(tags: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(tags.len());
-    for tag in tags.iter().map(|t| slug(t, 40)) {
-        if !tag.is_empty() && !out.contains(&tag) {
-            out.push(tag);
-        }
-    }
-    out
 }
 
 fn no_wrong_choices(card: &Card, unit: Option<&str>) -> Skipped {

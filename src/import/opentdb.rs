@@ -3,9 +3,8 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::common::{Draft, ImportError, Parsed, Skipped, line_of};
+use super::common::{Draft, ImportError, Parsed, Skipped, line_of, tag_slug};
 use crate::bank::diagnostic::json_error_parts;
-use crate::bank::id::slug;
 use crate::bank::{Difficulty, Kind, Question, Single, TrueFalse};
 
 /// One result as the API sends it; text is encoded (HTML entities by default).
@@ -191,7 +190,7 @@ fn draft(result: TriviaResult, line: usize, encoding: Encoding) -> Result<Draft,
     if let Some(tag) = result
         .category
         .as_deref()
-        .map(|c| slug(&decode(c), 40))
+        .map(|c| tag_slug(&decode(c)))
         .filter(|t| !t.is_empty())
     {
         question.tags.push(tag);

@@ -1,97 +1,96 @@
-//! Guided forms (`termquiz add`): a text field, a choice and a list, over dialoguer or plain lines.
+//! Guided forms (`termquiz add`): text fields, choices and lists, each value checked as it is
+//! typed, over a terminal or plain lines.
 
-use std::io::{self, BufRead, Write};
+mod line;
+mod plain;
+mod term;
 
-use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Input, Select};
+use std::io;
 
-/// An answer to a form field; `None` when the user cancelled (Esc, end of input).
+pub use plain::PlainForm;
+pub use term::TermForm;
+
+/// An answer to a form field; `None` when the user cancelled (Esc, Ctrl-C, end of input).
 pub type Answer<T> = io::Result<Option<T>>;
 
-/// What a guided form can ask.
+/// Checks a typed value: the value to keep (perhaps normalised), or why it is refused.
+pub type Check<'a> = &'a mut dyn FnMut(&str) -> Result<String, String>;
+
+/// Checks a list entry against the entries accepted before it.
+pub type EntryCheck<'a> = &'a mut dyn FnMut(&[String], &str) -> Result<String, String>;
+
+/// Says whether a list may end with these entries (e.g. too few), and why not.
+pub type EndCheck<'a> = &'a dyn Fn(&[String]) -> Result<(), String>;
+
+/// What a guided form can ask. `text` and `list` are built on the few primitives.
 pub trait Form {
-    /// One line of text; an empty answer gives `default` when there is one.
-    fn text(&mut self, label: &str, default: Option<&str>) -> Answer<String>;
+    /// Reads one line for `label`, not yet accepted; an empty line gives `default` when set.
+    fn read(&mut self, label: &str, default: Option<&str>) -> Answer<String>;
+    /// The line read last was kept as `value` (a terminal shows it with ✔).
+    fn accepted(&mut self, label: &str, value: &str) -> io::Result<()>;
+    /// The empty line read last ended a list (a terminal clears it).
+    fn ended(&mut self) -> io::Result<()>;
+    /// The line read last was refused: says why, before the same field is asked again.
+    fn refused(&mut self, reason: &str) -> io::Result<()>;
+    /// Starts a list of entries (plain mode says how to end it).
+    fn list_start(&mut self, label: &str) -> io::Result<()>;
+    /// The prompt of entry `n` (from 1) of the list `label`.
+    fn entry_label(&self, label: &str, n: usize) -> String;
     /// One of `options`, by index; `default` is preselected.
     fn choose(&mut self, label: &str, options: &[&str], default: usize) -> Answer<usize>;
-    /// Several lines, one item each, ended by an empty line.
-    fn list(&mut self, label: &str) -> Answer<Vec<String>>;
-    /// Shows a message (a reason to re-ask, a preview).
+    /// A yes/no question; Enter gives `default`.
+    fn confirm(&mut self, label: &str, default: bool) -> Answer<bool>;
+    /// Shows a message (a preview, a note).
     fn say(&mut self, message: &str) -> io::Result<()>;
-}
 
-/// Plain mode: prints each label, flushes, and reads one line per answer.
-pub struct PlainForm<R, W> {
-    input: R,
-    output: W,
-}
-
-impl<R: BufRead, W: Write> PlainForm<R, W> {
-    /// A form reading answers from `input` and printing labels to `output`.
-    pub fn new(input: R, output: W) -> Self {
-        PlainForm { input, output }
-    }
-
-    fn ask_line(&mut self, label: &str) -> Answer<String> {
-        super::read_line(&mut self.input, &mut self.output, label, false)
-    }
-}
-
-impl<R: BufRead, W: Write> Form for PlainForm<R, W> {
-    fn text(&mut self, label: &str, default: Option<&str>) -> Answer<String> {
-        let shown = default.map_or_else(|| format!("{label}: "), |d| format!("{label} [{d}]: "));
-        let Some(line) = self.ask_line(&shown)? else {
-            return Ok(None);
-        };
-        match default {
-            Some(d) if line.trim().is_empty() => Ok(Some(d.to_string())),
-            _ => Ok(Some(line)),
-        }
-    }
-
-    fn choose(&mut self, label: &str, options: &[&str], default: usize) -> Answer<usize> {
-        writeln!(self.output, "{label}:")?;
-        for (i, option) in options.iter().enumerate() {
-            writeln!(self.output, "  {}) {option}", i + 1)?;
-        }
+    /// One line, asked again with the reason until `check` accepts it.
+    fn text(&mut self, label: &str, default: Option<&str>, check: Check) -> Answer<String> {
         loop {
-            let Some(line) = self.ask_line(&format!("choice [{}]: ", default + 1))? else {
+            let Some(line) = self.read(label, default)? else {
                 return Ok(None);
             };
-            if let Some(index) = pick(line.trim(), options, default) {
-                return Ok(Some(index));
+            match check(line.trim()) {
+                Ok(value) => {
+                    self.accepted(label, &value)?;
+                    return Ok(Some(value));
+                }
+                Err(reason) => self.refused(&reason)?,
             }
-            writeln!(
-                self.output,
-                "Please answer with a number from 1 to {} or a name from the list.",
-                options.len()
-            )?;
         }
     }
 
-    fn list(&mut self, label: &str) -> Answer<Vec<String>> {
-        writeln!(
-            self.output,
-            "{label} (one per line, an empty line to finish):"
-        )?;
-        let mut items = Vec::new();
+    /// Entries until an empty line, each checked as it is typed and asked again alone when
+    /// refused; the empty line ends the list only when `end` allows it.
+    fn list(&mut self, label: &str, entry: EntryCheck, end: EndCheck) -> Answer<Vec<String>> {
+        self.list_start(label)?;
+        let mut entries: Vec<String> = Vec::new();
         loop {
-            let Some(line) = self.ask_line("> ")? else {
+            let prompt = self.entry_label(label, entries.len() + 1);
+            let Some(line) = self.read(&prompt, None)? else {
                 return Ok(None);
             };
-            if line.trim().is_empty() {
-                return Ok(Some(items));
+            let line = line.trim();
+            let checked = if line.is_empty() {
+                end(&entries).map(|()| None)
+            } else {
+                entry(&entries, line).map(Some)
+            };
+            match checked {
+                Ok(None) => {
+                    self.ended()?;
+                    return Ok(Some(entries));
+                }
+                Ok(Some(value)) => {
+                    self.accepted(&prompt, &value)?;
+                    entries.push(value);
+                }
+                Err(reason) => self.refused(&reason)?,
             }
-            items.push(line.trim().to_string());
         }
-    }
-
-    fn say(&mut self, message: &str) -> io::Result<()> {
-        writeln!(self.output, "{message}")
     }
 }
 
-/// The option a plain answer names: empty → default, `2` → second, or the option itself.
+/// The option a typed answer names: empty → default, `2` → second, or the option itself.
 fn pick(answer: &str, options: &[&str], default: usize) -> Option<usize> {
     if answer.is_empty() {
         return Some(default);
@@ -100,106 +99,4 @@ fn pick(answer: &str, options: &[&str], default: usize) -> Option<usize> {
         return (1..=options.len()).contains(&n).then(|| n - 1);
     }
     options.iter().position(|o| o.eq_ignore_ascii_case(answer))
-}
-
-/// Terminal mode: dialoguer prompts; Esc in a choice cancels.
-pub struct TermForm {
-    theme: ColorfulTheme,
-    term: console::Term,
-}
-
-impl TermForm {
-    /// A form on the terminal's standard error, where dialoguer draws.
-    pub fn new() -> Self {
-        TermForm {
-            theme: ColorfulTheme::default(),
-            term: console::Term::stderr(),
-        }
-    }
-}
-
-impl Default for TermForm {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Form for TermForm {
-    fn text(&mut self, label: &str, default: Option<&str>) -> Answer<String> {
-        let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(label)
-            .allow_empty(true);
-        if let Some(d) = default {
-            input = input.default(d.to_string());
-        }
-        super::none_on_interrupt(input.interact_text_on(&self.term).map(Some))
-    }
-
-    fn choose(&mut self, label: &str, options: &[&str], default: usize) -> Answer<usize> {
-        let select = Select::with_theme(&self.theme)
-            .with_prompt(label)
-            .items(options)
-            .default(default);
-        super::none_on_interrupt(select.interact_on_opt(&self.term))
-    }
-
-    fn list(&mut self, label: &str) -> Answer<Vec<String>> {
-        let mut items = Vec::new();
-        loop {
-            let prompt = format!("{label} #{} (empty to finish)", items.len() + 1);
-            let Some(line) = self.text(&prompt, None)? else {
-                return Ok(None);
-            };
-            if line.trim().is_empty() {
-                return Ok(Some(items));
-            }
-            items.push(line.trim().to_string());
-        }
-    }
-
-    fn say(&mut self, message: &str) -> io::Result<()> {
-        self.term.write_line(message)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn form(input: &str) -> PlainForm<&[u8], Vec<u8>> {
-        PlainForm::new(input.as_bytes(), Vec::new())
-    }
-
-    #[test]
-    fn text_uses_the_default_for_an_empty_line() {
-        let mut f = form("\nhello\r\n");
-        assert_eq!(f.text("Id", Some("x")).unwrap(), Some("x".into()));
-        assert_eq!(f.text("Prompt", None).unwrap(), Some("hello".into()));
-        assert_eq!(f.text("More", None).unwrap(), None);
-        assert_eq!(
-            String::from_utf8(f.output).unwrap(),
-            "Id [x]: Prompt: More: \n"
-        );
-    }
-
-    #[test]
-    fn choose_by_number_name_or_default_and_re_asks() {
-        let mut f = form("9\nmulti\n\n3\n");
-        let options = ["single", "multi", "text"];
-        assert_eq!(f.choose("Kind", &options, 0).unwrap(), Some(1));
-        assert_eq!(f.choose("Kind", &options, 0).unwrap(), Some(0));
-        assert_eq!(f.choose("Kind", &options, 0).unwrap(), Some(2));
-        assert!(
-            String::from_utf8(f.output)
-                .unwrap()
-                .contains("Please answer with a number from 1 to 3")
-        );
-    }
-
-    #[test]
-    fn list_ends_at_an_empty_line_and_cancels_at_end_of_input() {
-        let mut f = form("a\n b \n\nc\n");
-        assert_eq!(f.list("Tags").unwrap(), Some(vec!["a".into(), "b".into()]));
-        assert_eq!(f.list("Tags").unwrap(), None);
-    }
 }

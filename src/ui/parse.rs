@@ -143,7 +143,8 @@ fn example(n: usize) -> String {
     (0..n).rev().map(label).collect::<Vec<_>>().join(" ")
 }
 
-fn truth(line: &str) -> Result<bool, String> {
+/// A true/false answer as plain mode reads it: `t`, `f`, `true`, `false`, `yes`, `no` (any case).
+pub fn truth(line: &str) -> Result<bool, String> {
     match line.to_ascii_lowercase().as_str() {
         "t" | "true" | "y" | "yes" => Ok(true),
         "f" | "false" | "n" | "no" => Ok(false),

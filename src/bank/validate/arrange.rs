@@ -1,12 +1,13 @@
 //! The arranging kinds: `order` and `match`.
 
+use super::entry::ListRule;
 use super::problems::{ChoiceSet, Problems};
 use crate::bank::model::{Match, Order};
 use crate::bank::raw::RawQuestion;
 
 pub(super) fn order(raw: &mut RawQuestion, p: &mut Problems) -> Order {
     Order {
-        items: p.required_list("items", raw.items.take(), 2),
+        items: p.required_list(ListRule::ITEMS, raw.items.take()),
     }
 }
 
@@ -23,9 +24,9 @@ pub(super) fn matching(raw: &mut RawQuestion, p: &mut Problems) -> Match {
     }
     let (left, right): (Vec<String>, Vec<String>) = pairs.into_iter().unzip();
     // Checked as lists so a repeated left side is named; left items may share a right side.
-    let left = p.list("pairs (left side)", left, 0);
-    let right = p.list_by("pairs (right side)", right, 0, None);
-    let extra = p.list("extra", raw.extra.take().unwrap_or_default(), 0);
+    let left = ListRule::PAIR_LEFT.check(p, left);
+    let right = ListRule::PAIR_RIGHT.check(p, right);
+    let extra = ListRule::EXTRA.check(p, raw.extra.take().unwrap_or_default());
     let rights = ChoiceSet::new(right.iter().map(String::as_str));
     for e in extra.iter().filter(|e| rights.contains(e)) {
         p.push(format!(

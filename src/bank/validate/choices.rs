@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::entry::ListRule;
 use super::feedback::{feedback, partial, weights};
 use super::problems::{ChoiceSet, Problems};
 use super::{answer_string, answer_type};
@@ -10,7 +11,7 @@ use crate::bank::model::{Multi, Single, TrueFalse};
 use crate::bank::raw::RawQuestion;
 
 /// Reports choices listed both as right and wrong.
-fn overlap(p: &mut Problems, right_field: &str, right: &[String], wrong: &[String]) {
+pub(super) fn overlap(p: &mut Problems, right_field: &str, right: &[String], wrong: &[String]) {
     let wrong = ChoiceSet::new(wrong.iter().map(String::as_str));
     for r in right.iter().filter(|r| wrong.contains(r)) {
         p.push(format!(
@@ -23,7 +24,7 @@ const NO_CHOICE: &str = "names no choice; use a choice or \"*\"";
 
 pub(super) fn single(raw: &mut RawQuestion, p: &mut Problems) -> Single {
     let answer = answer_string(raw, p).unwrap_or_default();
-    let wrong = p.required_list("wrong", raw.wrong.take(), 1);
+    let wrong = p.required_list(ListRule::WRONG, raw.wrong.take());
     overlap(p, "answer", std::slice::from_ref(&answer), &wrong);
     let wrong_set = ChoiceSet::new(wrong.iter().map(String::as_str));
     let partial = partial(p, raw.partial.take(), |key| {
@@ -41,9 +42,9 @@ pub(super) fn single(raw: &mut RawQuestion, p: &mut Problems) -> Single {
 }
 
 pub(super) fn multi(raw: &mut RawQuestion, p: &mut Problems) -> Multi {
-    let answers = p.required_list("answers", raw.answers.take(), 1);
+    let answers = p.required_list(ListRule::ANSWERS, raw.answers.take());
     let wrong = match raw.wrong.take() {
-        Some(w) => p.list("wrong", w, 1),
+        Some(w) => ListRule::WRONG.check(p, w),
         None => {
             p.push("kind \"multi\" needs at least one \"wrong\" choice");
             Vec::new()

@@ -3,6 +3,7 @@
 mod arrange;
 mod choices;
 mod cloze;
+pub mod entry;
 mod feedback;
 mod problems;
 mod typed;
@@ -12,7 +13,8 @@ use serde_json::Value;
 use super::id::is_valid_id;
 use super::model::{Difficulty, Kind, Question};
 use super::raw::RawQuestion;
-use problems::{Problems, tag_key};
+use entry::ListRule;
+use problems::Problems;
 
 /// Fields that only some kinds use, with the kinds that use them.
 const KIND_FIELDS: [(&str, &[&str]); 16] = [
@@ -99,7 +101,7 @@ impl Common {
             hint: p.optional_text("hint", raw.hint),
             tags: raw
                 .tags
-                .map(|t| p.list_by("tags", t, 0, Some(tag_key)))
+                .map(|t| ListRule::TAGS.check(p, t))
                 .unwrap_or_default(),
             difficulty,
             points: positive(p, "points", raw.points).unwrap_or(1),

@@ -3,6 +3,8 @@
 /// What two items of a list share when they count as the same.
 pub(super) type ListKey = for<'a> fn(&'a str) -> std::borrow::Cow<'a, str>;
 
+use super::entry::ListRule;
+
 /// Lists up to this long are checked for repeats by comparing items pairwise.
 const SHORT_LIST: usize = 8;
 
@@ -92,21 +94,12 @@ impl Problems {
         out
     }
 
-    /// Choices or answers: the same when equal but for outer spaces ("GB" and "Gb" differ).
-    pub fn list(&mut self, field: &str, values: Vec<String>, min: usize) -> Vec<String> {
-        self.list_by(field, values, min, Some(choice_key))
-    }
-
-    pub fn required_list(
-        &mut self,
-        field: &str,
-        values: Option<Vec<String>>,
-        min: usize,
-    ) -> Vec<String> {
+    /// A list the question must have, checked under its `rule`.
+    pub fn required_list(&mut self, rule: ListRule, values: Option<Vec<String>>) -> Vec<String> {
         match values {
-            Some(v) => self.list(field, v, min),
+            Some(v) => rule.check(self, v),
             None => {
-                self.push(format!("missing \"{field}\""));
+                self.push(format!("missing \"{}\"", rule.field));
                 Vec::new()
             }
         }

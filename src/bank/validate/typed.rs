@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::entry::ListRule;
 use super::feedback::{feedback, partial};
 use super::problems::{Problems, same_choice, same_tag};
 use super::{answer_string, answer_type};
@@ -13,7 +14,7 @@ pub(super) fn text(raw: &mut RawQuestion, p: &mut Problems) -> Option<Text> {
     let accept = raw
         .accept
         .take()
-        .map(|a| p.list("accept", a, 0))
+        .map(|a| ListRule::ACCEPT.check(p, a))
         .unwrap_or_default();
     let case_sensitive = raw.case_sensitive.take().unwrap_or(false);
     // Without case_sensitive, "Photoplay" and "photoplay" are the same typed answer.

@@ -3,7 +3,7 @@
 use super::terms::{Body, Combined, Header};
 use super::text::readable;
 use super::{gaps, kinds};
-use crate::bank::id::{is_valid_id, slug};
+use crate::bank::id::is_valid_id;
 use crate::bank::{Kind, Question};
 use crate::import::{Draft, Skipped};
 
@@ -66,17 +66,8 @@ fn points(default_grade: Option<f64>) -> u32 {
 
 /// The category's last segment, then the question's own tags, as slugs without repeats.
 fn tags(header: &Header, category: Option<&str>) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    for tag in category
-        .into_iter()
-        .chain(header.tags.iter().map(String::as_str))
-    {
-        let tag = slug(tag, 40);
-        if !tag.is_empty() && !tags.contains(&tag) {
-            tags.push(tag);
-        }
-    }
-    tags
+    let own = header.tags.iter().map(String::as_str);
+    crate::import::common::tag_slugs(category.into_iter().chain(own))
 }
 
 /// The tag of a category path such as `$course$/top/Unit 1`: its last real segment.
