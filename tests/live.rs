@@ -562,6 +562,114 @@ fn nc_clients_are_told_the_seconds_left_in_teacher_pace() {
     );
 }
 
+/// A one-question bank whose explanation is far wider than a narrow terminal.
+const LONG_EXPLANATION: &str = "The first soundtrack album came from Snow White and the Seven Dwarfs in nineteen thirty seven, long before any cast recording.";
+
+#[cfg(unix)]
+fn long_feedback_bank(dir: &std::path::Path) -> std::path::PathBuf {
+    let bank = dir.join("long.json");
+    let json = serde_json::json!({"title": "Long", "questions": [{"id": "first",
+        "kind": "text", "prompt": "Which film gave the first soundtrack album?",
+        "answer": "Snow White", "explanation": LONG_EXPLANATION}]});
+    std::fs::write(&bank, json.to_string()).unwrap();
+    bank
+}
+
+/// `termquiz ARGS` in a PTY of `cols` columns (set with stty before it starts).
+#[cfg(unix)]
+fn spawn_sized(cols: u16, args: &[&str]) -> expectrl::session::OsSession {
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("stty cols {cols} rows 40 && exec \"$0\" \"$@\""))
+        .arg(live_client::binary())
+        .args(args)
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1");
+    let mut pty = expectrl::Session::spawn(cmd).expect("spawn in a pty");
+    pty.set_expect_timeout(Some(Duration::from_secs(15)));
+    pty
+}
+
+#[cfg(unix)]
+#[test]
+fn join_rewraps_the_hosts_feedback_at_words_to_a_narrow_terminal() {
+    use expectrl::Expect;
+    let dir = tempfile::tempdir().unwrap();
+    let host = Host::start_with(&long_feedback_bank(dir.path()), &["--players", "1"]);
+    let mut pty = spawn_sized(50, &["join", &format!("127.0.0.1:{}", host.port)]);
+    pty.expect("Name: ").unwrap();
+    pty.send("Zoe\r").unwrap();
+    pty.expect("PIN: ").unwrap();
+    pty.send("4242\r").unwrap();
+    pty.expect("Your answer").unwrap();
+    pty.send("Bambi\r").unwrap();
+    let mut shown = String::new();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        let mut buf = [0u8; 4096];
+        match pty.try_read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => shown.push_str(&String::from_utf8_lossy(&buf[..n])),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                thread::sleep(Duration::from_millis(30))
+            }
+            Err(_) => break,
+        }
+    }
+    let shown = console::strip_ansi_codes(&shown).replace('\r', "");
+    let lines: Vec<&str> = shown
+        .lines()
+        .filter(|l| LONG_EXPLANATION.split(' ').any(|w| l.contains(w)))
+        .collect();
+    for line in &lines {
+        assert!(
+            console::measure_text_width(line) <= 50,
+            "wider than the terminal: {line:?}\n{shown}"
+        );
+    }
+    let joined: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+    assert!(
+        joined.join(" ").contains(LONG_EXPLANATION),
+        "words cut: {lines:#?}\n{shown:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn feedback_to_students_is_not_wrapped_at_the_teachers_width() {
+    use expectrl::{Expect, Regex};
+    let dir = tempfile::tempdir().unwrap();
+    let bank = long_feedback_bank(dir.path());
+    let results = dir.path().join("out");
+    let bank = bank.display().to_string();
+    let results = results.display().to_string();
+    let mut teacher = spawn_sized(
+        40,
+        &[
+            "host",
+            &bank,
+            "--listen",
+            "127.0.0.1:0",
+            "--pin",
+            PIN,
+            "--players",
+            "1",
+            "--results",
+            &results,
+        ],
+    );
+    let found = teacher.expect(Regex(r"127\.0\.0\.1:(\d+)")).unwrap();
+    let port: u16 = String::from_utf8_lossy(found.get(1).unwrap())
+        .parse()
+        .unwrap();
+    let mut peer = Peer::tcp(port);
+    peer.enter("Ann");
+    peer.next_prompt().expect("the question");
+    peer.send("Bambi");
+    let rest = peer.rest();
+    assert!(rest.contains(LONG_EXPLANATION), "{rest}");
+}
+
 #[test]
 fn teacher_pace_moves_on_when_the_timer_runs_out() {
     let dir = tempfile::tempdir().unwrap();

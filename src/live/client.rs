@@ -12,6 +12,7 @@ use super::scrape::{self, Shown};
 use crate::bank::sanitize::escape;
 use crate::ui::Prompter;
 use crate::ui::countdown::Countdown;
+use crate::ui::fit;
 use crate::ui::term::TermPrompter;
 
 /// How a terminal session ended.
@@ -80,7 +81,7 @@ pub fn play_in_terminal(stream: TcpStream) -> io::Result<Left> {
         };
         if n == 0 {
             held.push_str(&carry.rest());
-            prompter.show(&escape(&held))?;
+            prompter.show(&rewrap(&escape(&held)))?;
             return Ok(Left::HostClosed);
         }
         held.push_str(&carry.push(&buf[..n]));
@@ -94,21 +95,21 @@ pub fn play_in_terminal(stream: TcpStream) -> io::Result<Left> {
             let upto = header_start(&held).unwrap_or_else(|| held.rfind('\n').map_or(0, |i| i + 1));
             let shown: String = held.drain(..upto).collect();
             if !shown.is_empty() {
-                prompter.show(&escape(shown.trim_end_matches('\n')))?;
+                prompter.show(&rewrap(&escape(shown.trim_end_matches('\n'))))?;
             }
             continue;
         }
         let block = std::mem::take(&mut held);
         let (before, question) = block.split_at(header_start(&block).unwrap_or(block.len()));
         if !before.trim().is_empty() && !question.is_empty() {
-            prompter.show(&escape(before.trim_end_matches('\n')))?;
+            prompter.show(&rewrap(&escape(before.trim_end_matches('\n'))))?;
         }
         let line = if question.is_empty() {
             // A message and the prompt again (a bad line), or the PIN and name.
             match (&last, again(before)) {
                 (Some(shown), true) => {
                     let (message, prompt) = before.rsplit_once('\n').unwrap_or(("", before));
-                    prompter.show(&escape(message))?;
+                    prompter.show(&rewrap(&escape(message)))?;
                     ask(&mut prompter, shown, prompt, deadline)?
                 }
                 _ => typed(before)?,
@@ -137,6 +138,22 @@ pub fn play_in_terminal(stream: TcpStream) -> io::Result<Left> {
             }
         }
     }
+}
+
+/// The host's text re-wrapped at word boundaries to this terminal's width; each line keeps
+/// its indent on the lines it wraps onto (the host sends lines whole).
+fn rewrap(text: &str) -> String {
+    rewrap_to(text, fit::terminal_width())
+}
+
+fn rewrap_to(text: &str, width: Option<usize>) -> String {
+    text.split('\n')
+        .map(|line| {
+            let body = line.trim_start();
+            fit::wrap_to(body, &line[..line.len() - body.len()], width)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// True when the host sent something that was not read yet (checked without waiting).
@@ -292,6 +309,16 @@ mod tests {
             assert!(std::time::Instant::now() < deadline, "never arrived");
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
+    }
+
+    #[test]
+    fn the_hosts_lines_wrap_at_words_to_the_students_width() {
+        let text = "✘ Wrong.\n  Paris has been the capital of France since the year 987.";
+        assert_eq!(
+            rewrap_to(text, Some(30)),
+            "✘ Wrong.\n  Paris has been the capital\n  of France since the year\n  987."
+        );
+        assert_eq!(rewrap_to(text, None), text);
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub enum End {
 
 /// Serves one connection from its first byte to its last.
 pub fn serve(hub: &Hub<'_>, saver: &dyn Saver, stream: TcpStream) {
+    // Lines go out whole: the teacher's terminal width means nothing on a student's screen.
+    crate::ui::fit::for_remote_screen();
     let peer = stream
         .peer_addr()
         .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip());

@@ -9,8 +9,23 @@ use super::labels::label;
 /// Columns dialoguer's themes put before an item ("❯ ✔ "), with a margin.
 const MENU_PREFIX: usize = 6;
 
-/// The width of the terminal on standard output; `None` off a terminal.
+thread_local! {
+    /// True on threads whose text goes to another machine's screen.
+    static FOR_REMOTE_SCREEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Text made on this thread from now on is not fitted to the local terminal: a live
+/// connection's text goes to a student's screen, whose own width `termquiz join` wraps to.
+pub fn for_remote_screen() {
+    FOR_REMOTE_SCREEN.with(|remote| remote.set(true));
+}
+
+/// The width of the terminal on standard output; `None` off a terminal, or on a thread
+/// that serves a remote screen.
 pub fn terminal_width() -> Option<usize> {
+    if FOR_REMOTE_SCREEN.with(std::cell::Cell::get) {
+        return None;
+    }
     console::Term::stdout()
         .size_checked()
         .map(|(_, cols)| usize::from(cols))
