@@ -4,6 +4,8 @@
 # Times are the best of 3 wall-clock runs; memory is peak RSS.
 # Usage: scripts/bench.sh            (needs python3 and /usr/bin/time; takes a few minutes)
 #        QUICK=1 scripts/bench.sh    (10k/100k banks only, no 1M rows)
+#        ONLY=import scripts/bench.sh (only one section's rows: validate, wide, stats, import
+#                                      or startup; same table)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet --bin termquiz --example gen_bank --example scan_json --example gen_history
@@ -42,12 +44,16 @@ row() {
   printf '| %s | %s | %s %s | %s %s | %s× | ≤ %s× %s |\n' "$what" "$input" "$value" "$unit" "$ref" "$unit" "$ratio" "$target" "$verdict"
 }
 
+# Whether a section's rows are wanted (all of them unless ONLY names one).
+section() { [ -z "${ONLY:-}" ] || [ "$ONLY" = "$1" ]; }
+
 echo "| what | input | termquiz | reference | ratio | target |"
 echo "|---|---|---|---|---|---|"
 
 declare -A validate_s
 sizes=(10000 100000 1000000)
 [ -n "${QUICK:-}" ] && sizes=(10000 100000)
+section validate || sizes=()
 for n in "${sizes[@]}"; do
   f="$work/bank-$n.json"
   "$ex/gen_bank" "$n" >"$f"
@@ -70,47 +76,54 @@ fi
 rm -f "$work"/bank-*.json
 
 # One question with a million choices: duplicate checks must stay linear.
-python3 - "$work/wide.json" <<'PY'
+if section wide; then
+  python3 - "$work/wide.json" <<'PY'
 import json, sys
 n = 1_000_000
 q = {"id": "wide", "kind": "single", "prompt": "Which?", "answer": "choice 0",
      "wrong": [f"choice {i}" for i in range(1, n)]}
 json.dump({"title": "Wide", "questions": [q]}, open(sys.argv[1], "w"))
 PY
-measure "$bin" validate "$work/wide.json"
-row "validate one question with 1M choices vs 2 s" "$(size_mib "$work/wide.json") MiB" "$secs" 2 s 1
-rm -f "$work/wide.json"
+  measure "$bin" validate "$work/wide.json"
+  row "validate one question with 1M choices vs 2 s" "$(size_mib "$work/wide.json") MiB" "$secs" 2 s 1
+  rm -f "$work/wide.json"
+fi
 
 # stats streams the history: memory against the file's size.
-mkdir -p "$work/data"
-"$ex/gen_history" 200 >"$work/data/history.jsonl"
-measure "$bin" stats
-row "stats over a 200 MiB history: peak RSS vs file size" "$(size_mib "$work/data/history.jsonl") MiB" "$mib" "$(size_mib "$work/data/history.jsonl")" MiB 0.5
-rm -rf "$work/data"
+if section stats; then
+  mkdir -p "$work/data"
+  "$ex/gen_history" 200 >"$work/data/history.jsonl"
+  measure "$bin" stats
+  row "stats over a 200 MiB history: peak RSS vs file size" "$(size_mib "$work/data/history.jsonl") MiB" "$mib" "$(size_mib "$work/data/history.jsonl")" MiB 0.5
+  rm -rf "$work/data"
+fi
 
 # Importers, about 50k questions each: time against 0.5 s (Moodle XML 1 s), memory ≤ 3× the input.
-"$ex/gen_bank" 58400 >"$work/g.json"
-import_row() { # format, file, target seconds
-  local format=$1 file=$2 target=$3 n
-  n=$(wc -l <"$file")
-  measure "$bin" import "$file" --from "$format" -o "$work/back.json"
-  rm -f "$work/back.json"
-  row "import --from $format vs $target s" "$(size_mib "$file") MiB" "$secs" "$target" s 1
-  row "import --from $format: peak RSS vs input" "$(size_mib "$file") MiB" "$mib" "$(size_mib "$file")" MiB 3
-}
-"$bin" export "$work/g.json" --to gift -o "$work/g.gift" 2>/dev/null && import_row gift "$work/g.gift" 0.5
-python3 - "$work/a.txt" <<'PY'
+if section import; then
+  "$ex/gen_bank" 58400 >"$work/g.json"
+  import_row() { # format, file, target seconds
+    local format=$1 file=$2 target=$3 n
+    n=$(wc -l <"$file")
+    measure "$bin" import "$file" --from "$format" -o "$work/back.json"
+    rm -f "$work/back.json"
+    row "import --from $format vs $target s" "$(size_mib "$file") MiB" "$secs" "$target" s 1
+    row "import --from $format: peak RSS vs input" "$(size_mib "$file") MiB" "$mib" "$(size_mib "$file")" MiB 3
+  }
+  "$bin" export "$work/g.json" --to gift -o "$work/g.gift" 2>/dev/null && import_row gift "$work/g.gift" 0.5
+  python3 - "$work/a.txt" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
     for i in range(50_000):
         f.write(f"Which release came first in set {i}?\nA. Snow White {i}\nB. The Band Wagon {i}\nC. Oklahoma {i}\nD. Hamilton {i}\nANSWER: {'ABCD'[i % 4]}\n\n")
 PY
-import_row aiken "$work/a.txt" 0.5
-if "$bin" export "$work/g.json" --to csv -o "$work/g.csv" 2>/dev/null; then import_row csv "$work/g.csv" 0.5; fi
-if "$bin" export "$work/g.json" --to moodle-xml -o "$work/g.xml" 2>/dev/null; then import_row moodle-xml "$work/g.xml" 1; fi
+  import_row aiken "$work/a.txt" 0.5
+  if "$bin" export "$work/g.json" --to csv -o "$work/g.csv" 2>/dev/null; then import_row csv "$work/g.csv" 0.5; fi
+  if "$bin" export "$work/g.json" --to moodle-xml -o "$work/g.xml" 2>/dev/null; then import_row moodle-xml "$work/g.xml" 1; fi
+fi
 
 # Start-up on the embedded bank: median of 50 runs.
-startup=$(python3 - "$bin" <<'PY'
+if section startup; then
+  startup=$(python3 - "$bin" <<'PY'
 import subprocess, sys, time
 runs = []
 for _ in range(50):
@@ -120,5 +133,6 @@ for _ in range(50):
 runs.sort()
 print(f"{runs[len(runs) // 2]:.1f}")
 PY
-)
-row "start-up (list --format json, embedded bank) vs 5 ms" "default bank" "$startup" 5 ms 1
+  )
+  row "start-up (list --format json, embedded bank) vs 5 ms" "default bank" "$startup" 5 ms 1
+fi
