@@ -7,6 +7,7 @@ pub mod input;
 pub mod kinds;
 pub mod load;
 pub mod model;
+pub mod owned;
 pub mod pairs;
 pub mod parse;
 pub mod raw;

@@ -1,23 +1,26 @@
 //! `termquiz import`: convert a GIFT, Moodle XML, Aiken, Open Trivia DB, spreadsheet or flashcard file into a valid bank.
 
 mod detect;
+mod stream;
 
 use std::io::Write;
 use std::path::Path;
 
-use indicatif::{ProgressBar, ProgressStyle};
-
-use super::output::write_output;
-use crate::bank::{self, LoadError, sanitize};
+use super::output::write_stdout;
+use crate::bank::{self, Diagnostic, LoadError, Location, sanitize};
 use crate::cli::{CardStyleArg, Encoding, ImportArgs, ImportFormat};
 use crate::error::{Error, Result};
 use crate::import::flashcards::{CardOptions, CardStyle, Direction};
-use crate::import::{self, ImportError, Imported, Parsed, common, quizlet};
+use crate::import::{self, ImportError, Sink, common, quizlet};
+use stream::{Stream, Written};
 
-/// Imports with at least this many questions show a progress bar (on a terminal).
+/// Text inputs of at least this many bytes (about 500 questions) show a progress bar on a
+/// terminal; a spreadsheet, at least this many questions.
+const PROGRESS_FROM_BYTES: usize = 64 * 1024;
 const PROGRESS_FROM: usize = 500;
 
-/// Reads the file, converts it, reports what was skipped and writes the bank.
+/// Reads the file, converts and writes it question by question, reports what was skipped
+/// and puts the bank in place.
 pub fn run(args: &ImportArgs) -> Result<()> {
     let name = sanitize::path(&args.file);
     let fail = |source| Error::Import {
@@ -28,12 +31,19 @@ pub fn run(args: &ImportArgs) -> Result<()> {
         super::output::refuse_input(out, std::slice::from_ref(&args.file), "-o")?;
     }
     let bytes = bank::input::read_bounded(&args.file).map_err(|e| Error::file(&args.file, e))?;
-    let parsed = if detect::is_spreadsheet(args.from, &args.file) {
+    let title = args.title.clone().unwrap_or_else(|| file_stem(&args.file));
+    let mut stream = Stream::new(args.output.as_deref(), &title);
+    if detect::is_spreadsheet(args.from, &args.file) {
         // A Kahoot XLSX is a zip, not text.
-        import::kahoot::parse(&bytes).map_err(fail)?
+        let parsed = import::kahoot::parse(&bytes).map_err(fail)?;
+        drop(bytes);
+        if parsed.drafts.len() >= PROGRESS_FROM {
+            stream.show_progress(|| parsed.drafts.len(), false);
+        }
+        parsed.replay(&mut stream);
     } else {
         let text = match args.encoding {
-            Encoding::Utf8 => common::decode_utf8(&bytes).map_err(fail)?,
+            Encoding::Utf8 => common::decode_utf8(bytes).map_err(fail)?,
             Encoding::Latin1 => common::decode_latin1(&bytes),
         };
         let format = match args.from {
@@ -48,32 +58,66 @@ pub fn run(args: &ImportArgs) -> Result<()> {
             }
         };
         detect::check(format, &text).map_err(|m| fail(ImportError::Shape(m)))?;
-        parse(args, format, &text).map_err(fail)?
-    };
-    let title = args.title.clone().unwrap_or_else(|| file_stem(&args.file));
-    let imported = finish_with_progress(parsed, &title);
-    report_skipped(&name, &imported)?;
-    if imported.bank.questions.is_empty() {
+        if text.len() >= PROGRESS_FROM_BYTES {
+            stream.show_progress(|| text.lines().count(), true);
+        }
+        read(args, format, &text, &mut stream).map_err(fail)?;
+    }
+    let written = stream.end();
+    report_skipped(&name, &written)?;
+    if written.count == 0 {
         return Err(fail(ImportError::Empty {
-            skipped: imported.skipped.len(),
+            skipped: written.skipped.len(),
         }));
     }
-    let json = bank::raw::to_json(&imported.bank);
-    bank::parse(&name, json.as_bytes()).map_err(|d| Error::Bank(LoadError::Invalid(d)))?;
-    write_output(args.output.as_deref(), &json)
+    check_title(&name, &title)?;
+    let output = args.output.as_deref();
+    let io_error = |e| match output {
+        Some(path) => Error::file(path, e),
+        None => Error::from(e),
+    };
+    match written.commit().map_err(io_error)? {
+        Some(text) => write_stdout(&text),
+        None => Ok(()),
+    }
 }
 
-/// The file's bytes in the asked format's terms.
-fn parse(
+/// A bank's title must be a non-empty line: the bank validator's own rule and message.
+fn check_title(name: &str, title: &str) -> Result<()> {
+    if !title.trim().is_empty() && !title.chars().any(char::is_control) {
+        return Ok(());
+    }
+    let diagnostic = Diagnostic {
+        file: name.to_string(),
+        location: Location::Path {
+            path: "title".into(),
+            id: None,
+        },
+        message: "\"title\" must be a non-empty line of text".into(),
+    };
+    Err(Error::Bank(LoadError::Invalid(vec![diagnostic])))
+}
+
+/// Reads the text in the asked format, handing each item to `sink` as it is read.
+fn read(
     args: &ImportArgs,
     format: ImportFormat,
     text: &str,
-) -> std::result::Result<Parsed, ImportError> {
+    sink: &mut impl Sink,
+) -> std::result::Result<(), ImportError> {
+    // The formats of big banks are read as they are written, not held whole.
     let parsed = match format {
-        ImportFormat::Gift => import::gift::parse(text),
-        ImportFormat::Aiken => import::aiken::parse(text),
+        ImportFormat::Gift => {
+            import::gift::read(text, sink);
+            return Ok(());
+        }
+        ImportFormat::Aiken => {
+            import::aiken::read(text, sink);
+            return Ok(());
+        }
+        ImportFormat::Csv => return import::csv::read(text, sink),
+        ImportFormat::MoodleXml => return import::moodle_xml::read(text, sink),
         ImportFormat::Opentdb => import::opentdb::parse(text)?,
-        ImportFormat::Csv => import::csv::parse(text)?,
         ImportFormat::Blooket => import::blooket::parse(text)?,
         ImportFormat::Kahoot => import::kahoot::parse(text.as_bytes())?,
         ImportFormat::Blackboard => import::blackboard::parse(text)?,
@@ -85,9 +129,9 @@ fn parse(
             quizlet::parse(text, &separators, &card_options(args))
         }
         ImportFormat::AnkiText => import::anki::parse(text, &card_options(args))?,
-        ImportFormat::MoodleXml => import::moodle_xml::parse(text)?,
     };
-    Ok(parsed)
+    parsed.replay(sink);
+    Ok(())
 }
 
 /// What the flashcard options ask for, in the importer's terms.
@@ -113,24 +157,8 @@ fn file_stem(path: &Path) -> String {
     )
 }
 
-/// Validates the drafts, with a progress bar on stderr for long imports on a terminal.
-fn finish_with_progress(parsed: Parsed, title: &str) -> Imported {
-    let total = parsed.drafts.len();
-    let bar = if total >= PROGRESS_FROM && console::Term::stderr().is_term() {
-        ProgressBar::new(total as u64)
-    } else {
-        ProgressBar::hidden()
-    };
-    if let Ok(style) = ProgressStyle::with_template("importing {wide_bar} {pos}/{len}") {
-        bar.set_style(style);
-    }
-    let imported = parsed.finish(title, || bar.inc(1));
-    bar.finish_and_clear();
-    imported
-}
-
 /// One `FILE:LINE: skipped: reason` or `FILE:LINE: note: what` line per item, in line order, then a summary.
-fn report_skipped(name: &str, imported: &Imported) -> Result<()> {
+fn report_skipped(name: &str, imported: &Written) -> Result<()> {
     let mut err = std::io::stderr().lock();
     let notes = imported.notes.iter().map(|n| (n, "note"));
     let mut lines: Vec<_> = notes
@@ -145,7 +173,7 @@ fn report_skipped(name: &str, imported: &Imported) -> Result<()> {
             sanitize::escape(&note.reason)
         )?;
     }
-    let count = imported.bank.questions.len();
+    let count = imported.count;
     let plural = if count == 1 { "" } else { "s" };
     writeln!(
         err,

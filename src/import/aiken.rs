@@ -1,7 +1,7 @@
 //! Aiken import: a one-line question, lettered options, then `ANSWER: X`; Chamilo's
 //! `ANSWER_EXPLANATION:` and `SCORE:` lines are read too.
 
-use super::common::{Draft, Parsed, Skipped};
+use super::common::{Draft, Parsed, Sink, Skipped};
 use crate::bank::{Kind, Question, Single};
 
 /// A question being read: its line, prompt and `(letter, text)` options.
@@ -43,7 +43,7 @@ impl Extras {
 
     /// Puts the explanation and the score on the question; a score that is not a whole
     /// number ≥ 1 is noted.
-    fn apply(self, question: &mut Question, notes: &mut Vec<Skipped>) {
+    fn apply(self, question: &mut Question, sink: &mut impl Sink) {
         if self.explanation.is_some() {
             question.explanation = self.explanation;
         }
@@ -54,14 +54,14 @@ impl Extras {
             Ok(points) if points >= 1.0 && points <= f64::from(u32::MAX) => {
                 let whole = points.round() as u32;
                 if f64::from(whole) != points {
-                    notes.push(Skipped::new(
+                    sink.note(Skipped::new(
                         line,
                         format!("SCORE: {score} is kept as {whole} points (whole points only)"),
                     ));
                 }
                 question.points = whole;
             }
-            _ => notes.push(Skipped::new(
+            _ => sink.note(Skipped::new(
                 line,
                 format!("SCORE: {score} left out; a score is a whole number from 1"),
             )),
@@ -71,8 +71,14 @@ impl Extras {
 
 /// Reads Aiken text; each question becomes a draft or a note saying why it was skipped.
 pub fn parse(text: &str) -> Parsed {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut parsed = Parsed::default();
+    read(text, &mut parsed);
+    parsed
+}
+
+/// Reads Aiken text line by line, handing each question (or why it was skipped) to `sink`.
+pub fn read(text: &str, sink: &mut impl Sink) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut pending: Option<Pending> = None;
     // The last question finished by an ANSWER line, until the next question starts.
     let mut last: Option<(Draft, Extras)> = None;
@@ -85,19 +91,19 @@ pub fn parse(text: &str) -> Parsed {
             match (&mut pending, &mut last) {
                 (Some(q), _) => q.extras.add(extra, number),
                 (None, Some((_, extras))) => extras.add(extra, number),
-                (None, None) => parsed.skipped.push(Skipped::new(
+                (None, None) => sink.skip(Skipped::new(
                     number,
                     "ANSWER_EXPLANATION or SCORE line without a question before it",
                 )),
             }
         } else if let Some(letter) = answer_letter(line) {
-            flush(&mut parsed, last.take());
+            flush(sink, last.take());
             match pending.take() {
                 Some(q) => match finish(q, letter, number) {
                     Ok(done) => last = Some(done),
-                    Err(note) => parsed.skipped.push(note),
+                    Err(note) => sink.skip(note),
                 },
-                None => parsed.skipped.push(Skipped::new(
+                None => sink.skip(Skipped::new(
                     number,
                     "ANSWER line without a question before it",
                 )),
@@ -107,12 +113,15 @@ pub fn parse(text: &str) -> Parsed {
                 q.options.push(option);
             }
         } else {
-            flush(&mut parsed, last.take());
+            flush(sink, last.take());
             if let Some(q) = pending.take_if(|q| !q.options.is_empty()) {
-                parsed.skipped.push(missing_answer(&q));
+                sink.skip(missing_answer(&q));
             }
             match &mut pending {
-                Some(q) => q.prompt = format!("{}\n{line}", q.prompt),
+                Some(q) => {
+                    q.prompt.push('\n');
+                    q.prompt.push_str(line);
+                }
                 None => {
                     pending = Some(Pending {
                         line: number,
@@ -124,18 +133,17 @@ pub fn parse(text: &str) -> Parsed {
             }
         }
     }
-    flush(&mut parsed, last);
+    flush(sink, last);
     if let Some(q) = pending {
-        parsed.skipped.push(missing_answer(&q));
+        sink.skip(missing_answer(&q));
     }
-    parsed
 }
 
 /// Adds a finished question with its Chamilo extras.
-fn flush(parsed: &mut Parsed, done: Option<(Draft, Extras)>) {
+fn flush(sink: &mut impl Sink, done: Option<(Draft, Extras)>) {
     if let Some((mut draft, extras)) = done {
-        extras.apply(&mut draft.question, &mut parsed.notes);
-        parsed.drafts.push(draft);
+        extras.apply(&mut draft.question, sink);
+        sink.draft(draft);
     }
 }
 

@@ -2,12 +2,14 @@
 
 use std::collections::HashSet;
 
+mod finish;
 mod html;
 
+pub use finish::{Finisher, Sink};
 pub use html::{html_to_text, looks_like_html};
 
 use crate::bank::id::{is_valid_id, slug};
-use crate::bank::{self, Bank, Question, raw::RawQuestion};
+use crate::bank::{Bank, Question};
 
 /// Why an import failed as a whole.
 #[derive(Debug, thiserror::Error)]
@@ -133,25 +135,15 @@ pub struct Imported {
 impl Parsed {
     /// Gives every draft a unique id, validates it, and builds the bank; `progress` runs once per draft.
     pub fn finish(self, title: &str, mut progress: impl FnMut()) -> Imported {
-        let mut ids = IdMaker::default();
-        let mut skipped = self.skipped;
+        let mut finisher = Finisher::new(self.unit);
+        self.skipped.into_iter().for_each(|s| finisher.skip(s));
+        self.notes.into_iter().for_each(|n| finisher.note(n));
         let mut questions = Vec::with_capacity(self.drafts.len());
         for draft in self.drafts {
             progress();
-            let mut question = draft.question;
-            let hint = draft.id_hint.as_deref().filter(|h| !slug(h, 60).is_empty());
-            question.id = ids.unique(hint.unwrap_or(&question.prompt));
-            match validate(&question) {
-                Ok(valid) => questions.push(valid),
-                Err(reasons) => skipped.push(match self.unit {
-                    Some(unit) => Skipped::at(unit, draft.line, None, reasons.join("; ")),
-                    None => Skipped::new(draft.line, reasons.join("; ")),
-                }),
-            }
+            questions.extend(finisher.question(draft));
         }
-        skipped.sort_by_key(|s| s.line);
-        let mut notes = self.notes;
-        notes.sort_by_key(|s| s.line);
+        let (skipped, notes) = finisher.into_notes();
         let bank = Bank {
             title: title.to_string(),
             description: None,
@@ -167,12 +159,7 @@ impl Parsed {
 
 /// Validates one question with the bank's own rules; the messages say what is wrong.
 pub fn validate(question: &Question) -> Result<Question, Vec<String>> {
-    let raw = RawQuestion::from(question);
-    let body = serde_json::json!({ "title": "import", "questions": [raw] });
-    match bank::parse("import", body.to_string().as_bytes()) {
-        Ok(mut bank) => bank.questions.pop().ok_or_else(Vec::new),
-        Err(diagnostics) => Err(diagnostics.into_iter().map(|d| d.message).collect()),
-    }
+    crate::bank::owned::validate_typed(question.clone())
 }
 
 /// A tag as every importer writes it: a slug of at most 40 characters (`Film Scores` →
@@ -229,14 +216,17 @@ impl IdMaker {
     }
 }
 
-/// The text of UTF-8 bytes without a byte-order mark, or where the first bad byte is.
-pub fn decode_utf8(bytes: &[u8]) -> Result<String, ImportError> {
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    std::str::from_utf8(bytes)
-        .map(str::to_string)
-        .map_err(|e| ImportError::Utf8 {
-            offset: e.valid_up_to(),
-        })
+/// The text of UTF-8 bytes without a byte-order mark (the bytes become the text, uncopied),
+/// or where the first bad byte is.
+pub fn decode_utf8(bytes: Vec<u8>) -> Result<String, ImportError> {
+    let bom = bytes.starts_with("\u{feff}".as_bytes());
+    let mut text = String::from_utf8(bytes).map_err(|e| ImportError::Utf8 {
+        offset: e.utf8_error().valid_up_to() - if bom { 3 } else { 0 },
+    })?;
+    if bom {
+        text.drain(..3);
+    }
+    Ok(text)
 }
 
 /// Latin-1 bytes as text: each byte is the character of the same code point.
@@ -300,9 +290,13 @@ mod tests {
     fn decodes_latin1_and_reports_bad_utf8() {
         assert_eq!(decode_latin1(b"caf\xe9"), "café");
         assert!(matches!(
-            decode_utf8(b"ab\xe9cd"),
+            decode_utf8(b"ab\xe9cd".to_vec()),
             Err(ImportError::Utf8 { offset: 2 })
         ));
-        assert_eq!(decode_utf8(b"\xef\xbb\xbfok").unwrap(), "ok");
+        assert_eq!(decode_utf8(b"\xef\xbb\xbfok".to_vec()).unwrap(), "ok");
+        assert!(matches!(
+            decode_utf8(b"\xef\xbb\xbfab\xe9".to_vec()),
+            Err(ImportError::Utf8 { offset: 2 })
+        ));
     }
 }

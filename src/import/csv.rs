@@ -1,6 +1,6 @@
 //! CSV/TSV with a header row, one question a row: rows → cells by column title → questions.
 
-use super::common::{Draft, ImportError, Parsed, Skipped};
+use super::common::{Draft, ImportError, Parsed, Sink, Skipped};
 use super::table::{self, Header, Row};
 use crate::bank::{Difficulty, Kind, Multi, Number, Question, Single, Text, TrueFalse};
 
@@ -28,10 +28,18 @@ pub const KINDS: [&str; 5] = ["single", "multi", "true_false", "text", "number"]
 
 /// Reads CSV or TSV text; the delimiter (`,` `;` or tab) is the header line's most frequent.
 pub fn parse(text: &str) -> Result<Parsed, ImportError> {
-    let rows = table::read_rows(text, table::detect_delimiter(text))?;
-    let mut rows = rows.into_iter();
+    let mut parsed = Parsed::default();
+    read(text, &mut parsed)?;
+    Ok(parsed)
+}
+
+/// Reads CSV or TSV text row by row, handing each question (or why its row was skipped) to
+/// `sink`; a row the CSV reader cannot read fails the whole file.
+pub fn read(text: &str, sink: &mut impl Sink) -> Result<(), ImportError> {
+    let mut rows = table::rows(text, table::detect_delimiter(text), true);
     let header = rows
         .next()
+        .transpose()?
         .ok_or_else(|| ImportError::Shape("empty file: no header row".into()))?;
     if table::fold_title(header.cell(0)).starts_with("blooket") {
         return Err(ImportError::Shape(format!(
@@ -40,17 +48,18 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
         )));
     }
     let columns = Columns::locate(&header)?;
-    let mut parsed = Parsed {
-        unit: Some("row"),
-        ..Parsed::default()
-    };
-    for row in rows.filter(|r| !r.is_blank()) {
+    sink.unit("row");
+    for row in rows {
+        let row = row?;
+        if row.is_blank() {
+            continue;
+        }
         match columns.question(&row) {
-            Ok(draft) => parsed.drafts.push(draft),
-            Err(note) => parsed.skipped.push(note),
+            Ok(draft) => sink.draft(draft),
+            Err(note) => sink.skip(note),
         }
     }
-    Ok(parsed)
+    Ok(())
 }
 
 /// Where each known column is; unknown columns are an error so a typo is not silently lost.

@@ -17,4 +17,4 @@ pub mod quiz_game;
 pub mod quizlet;
 pub mod table;
 
-pub use common::{Draft, IdMaker, ImportError, Imported, Parsed, Skipped};
+pub use common::{Draft, Finisher, IdMaker, ImportError, Imported, Parsed, Sink, Skipped};

@@ -43,42 +43,71 @@ pub fn read_rows(text: &str, delimiter: u8) -> Result<Vec<Row>, ImportError> {
 
 /// Like [`read_rows`]; with `quoting` off a `"` is an ordinary character (Quizlet, Blackboard).
 pub fn read_rows_quoted(text: &str, delimiter: u8, quoting: bool) -> Result<Vec<Row>, ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
+    rows(text, delimiter, quoting).collect()
+}
+
+/// The rows of delimited text one at a time, as [`read_rows_quoted`] reads them; an error
+/// ends them.
+pub fn rows(text: &str, delimiter: u8, quoting: bool) -> Rows<'_> {
+    let reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .quoting(quoting)
         .from_reader(text.as_bytes());
-    let bytes = text.as_bytes();
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut number = 0;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
+    Rows {
+        reader,
+        bytes: text.as_bytes(),
+        record: csv::StringRecord::new(),
+        number: 0,
+        failed: false,
+    }
+}
+
+/// The rows of a sheet: see [`rows`].
+pub struct Rows<'t> {
+    reader: csv::Reader<&'t [u8]>,
+    bytes: &'t [u8],
+    record: csv::StringRecord,
+    number: usize,
+    failed: bool,
+}
+
+impl Iterator for Rows<'_> {
+    type Item = Result<Row, ImportError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        match self.reader.read_record(&mut self.record) {
+            Ok(false) => return None,
             Ok(true) => {}
             Err(e) => {
-                let row = e.position().map_or(number + 1, |p| p.record() as usize + 1);
-                return Err(ImportError::Shape(format!("row {row}: {e}")));
+                self.failed = true;
+                let row = e
+                    .position()
+                    .map_or(self.number + 1, |p| p.record() as usize + 1);
+                return Some(Err(ImportError::Shape(format!("row {row}: {e}"))));
             }
         }
         // The reader skips blank lines, which a spreadsheet counts as rows.
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        let blank = bytes[start.min(bytes.len())..]
+        let position = self.record.position();
+        let start = position.map_or(0, |p| p.byte() as usize);
+        let blank = self.bytes[start.min(self.bytes.len())..]
             .iter()
             .take_while(|&&b| b == b'\n' || b == b'\r')
             .filter(|&&b| b == b'\n')
             .count();
-        number += 1 + blank;
-        let line = record.position().map_or(number, |p| p.line() as usize) + blank;
-        let cells = record.iter().map(|c| c.trim().to_string()).collect();
-        rows.push(Row {
-            number,
+        self.number += 1 + blank;
+        let line = position.map_or(self.number, |p| p.line() as usize) + blank;
+        let cells = self.record.iter().map(|c| c.trim().to_string()).collect();
+        Some(Ok(Row {
+            number: self.number,
             line,
             cells,
-        });
+        }))
     }
-    Ok(rows)
 }
 
 /// A header row's titles, folded for lookup.

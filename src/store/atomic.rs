@@ -18,19 +18,59 @@ const MAX_LINKS: usize = 40;
 /// Writes `bytes` to a temp file beside the target of `path`, syncs it, renames it over the
 /// target and syncs the directory. An existing file keeps its permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = replaceable_target(path)?;
-    let dir = parent_dir(&target);
-    remove_stale_temps(dir);
-    let mut temp = temp_file_in(dir)?;
-    temp.write_all(bytes)?;
-    match std::fs::metadata(&target) {
-        Ok(meta) => temp.as_file().set_permissions(meta.permissions())?,
-        // A temp file is private (0600); a new file gets the usual 0644.
-        Err(_) => set_new_file_permissions(temp.as_file())?,
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// A file written piece by piece into a temp file beside its target, which
+/// [`AtomicFile::commit`] puts in place; dropped uncommitted, the temp file is removed and
+/// the target is left as it was.
+pub struct AtomicFile {
+    target: PathBuf,
+    temp: io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Starts replacing `path` (through symlinks); refuses anything but a regular file.
+    pub fn create(path: &Path) -> io::Result<Self> {
+        let target = replaceable_target(path)?;
+        let dir = parent_dir(&target);
+        remove_stale_temps(dir);
+        let temp = io::BufWriter::with_capacity(1 << 16, temp_file_in(dir)?);
+        Ok(AtomicFile { target, temp })
     }
-    temp.as_file().sync_all()?;
-    temp.persist(&target).map_err(|e| e.error)?;
-    sync_dir(dir)
+
+    /// Syncs the written file, renames it over the target and syncs the directory. An
+    /// existing file keeps its permissions.
+    pub fn commit(self) -> io::Result<()> {
+        let temp = self
+            .temp
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        match std::fs::metadata(&self.target) {
+            Ok(meta) => temp.as_file().set_permissions(meta.permissions())?,
+            // A temp file is private (0600); a new file gets the usual 0644.
+            Err(_) => set_new_file_permissions(temp.as_file())?,
+        }
+        temp.as_file().sync_all()?;
+        temp.persist(&self.target).map_err(|e| e.error)?;
+        sync_dir(parent_dir(&self.target))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.temp.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.temp.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.temp.flush()
+    }
 }
 
 /// A new temp file in `dir` with termquiz's recognisable name.

@@ -102,3 +102,19 @@ fn stale_temp_files_are_removed_and_fresh_ones_kept() {
     assert!(fresh.exists(), "a writer at work keeps its temp file");
     assert!(other.exists(), "only termquiz's own temp files are touched");
 }
+
+#[test]
+fn an_atomic_file_dropped_uncommitted_leaves_the_target_and_no_temp_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bank.json");
+    std::fs::write(&path, "old").unwrap();
+    let mut file = AtomicFile::create(&path).unwrap();
+    file.write_all(b"half of a new bank").unwrap();
+    drop(file);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    let mut file = AtomicFile::create(&path).unwrap();
+    file.write_all(b"new").unwrap();
+    file.commit().unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+}

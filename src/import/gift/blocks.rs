@@ -14,43 +14,61 @@ pub struct Block {
     pub comments: Vec<String>,
 }
 
-/// Splits GIFT text into blocks; blocks of comments only are dropped.
-pub fn blocks(text: &str) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut comments = Vec::new();
-    let mut current: Option<Block> = None;
-    for (index, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            out.extend(current.take());
-            comments.clear();
-            continue;
-        }
-        if let Some(comment) = line.trim_start().strip_prefix("//") {
+/// Splits GIFT text into blocks, one at a time as they are asked for (a big file is never
+/// held twice); blocks of comments only are dropped.
+pub fn blocks(text: &str) -> Blocks<'_> {
+    Blocks {
+        lines: text.lines().enumerate(),
+        comments: Vec::new(),
+    }
+}
+
+/// The blocks of a GIFT text, in file order: see [`blocks`].
+pub struct Blocks<'t> {
+    lines: std::iter::Enumerate<std::str::Lines<'t>>,
+    /// Comment lines read since the last blank line, before any text.
+    comments: Vec<String>,
+}
+
+impl Iterator for Blocks<'_> {
+    type Item = Block;
+
+    fn next(&mut self) -> Option<Block> {
+        let mut current: Option<Block> = None;
+        for (index, line) in self.lines.by_ref() {
+            if line.trim().is_empty() {
+                self.comments.clear();
+                if current.is_some() {
+                    return current;
+                }
+                continue;
+            }
+            if let Some(comment) = line.trim_start().strip_prefix("//") {
+                match &mut current {
+                    Some(block) => {
+                        block.text.push('\n');
+                        block.comments.push(comment.to_string());
+                    }
+                    None => self.comments.push(comment.to_string()),
+                }
+                continue;
+            }
             match &mut current {
                 Some(block) => {
                     block.text.push('\n');
-                    block.comments.push(comment.to_string());
+                    block.text.push_str(line);
                 }
-                None => comments.push(comment.to_string()),
-            }
-            continue;
-        }
-        match &mut current {
-            Some(block) => {
-                block.text.push('\n');
-                block.text.push_str(line);
-            }
-            None => {
-                current = Some(Block {
-                    line: index + 1,
-                    text: line.to_string(),
-                    comments: std::mem::take(&mut comments),
-                })
+                None => {
+                    current = Some(Block {
+                        line: index + 1,
+                        text: line.to_string(),
+                        comments: std::mem::take(&mut self.comments),
+                    })
+                }
             }
         }
+        current
     }
-    out.extend(current);
-    out
 }
 
 /// What a block starting with `$CATEGORY:` says: the path, and the rest of the block.
@@ -194,7 +212,7 @@ mod tests {
     #[test]
     fn blocks_keep_lines_and_comments() {
         let text = "// file comment\n\n// [id:q1]\n::a::Q {\n// inside\n=x}\n\n\nB {T}";
-        let got = blocks(text);
+        let got: Vec<Block> = blocks(text).collect();
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].line, 4);
         assert_eq!(got[0].text, "::a::Q {\n\n=x}");
@@ -205,18 +223,14 @@ mod tests {
     #[test]
     fn category_keeps_its_path_and_the_rest_of_the_block() {
         let block = blocks("$CATEGORY: $course$/top/Unit 1/Lesson 2\n\nQ {T}")
-            .into_iter()
             .next()
             .unwrap();
         let cat = category(block).unwrap();
         assert_eq!(cat.path, "$course$/top/Unit 1/Lesson 2");
         assert_eq!(cat.rest, None);
-        let block = blocks("x\n$CATEGORY: a\n\nQ {T}")
-            .into_iter()
-            .next()
-            .unwrap();
+        let block = blocks("x\n$CATEGORY: a\n\nQ {T}").next().unwrap();
         assert!(category(block).is_err());
-        let block = blocks("$CATEGORY: a\nQ {T}").into_iter().next().unwrap();
+        let block = blocks("$CATEGORY: a\nQ {T}").next().unwrap();
         let rest = category(block).unwrap().rest.unwrap();
         assert_eq!((rest.line, rest.text.as_str()), (2, "Q {T}"));
     }

@@ -10,15 +10,21 @@ pub mod percent;
 pub mod question;
 pub mod text;
 
-use super::common::{Parsed, Skipped};
+use super::common::{Parsed, Sink, Skipped};
 use question::NotAQuestion;
 
 pub use text::unescape;
 
 /// Reads GIFT text; each question becomes a draft or a note saying why it was skipped.
 pub fn parse(text: &str) -> Parsed {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut parsed = Parsed::default();
+    read(text, &mut parsed);
+    parsed
+}
+
+/// Reads GIFT text block by block, handing each question (or why it was skipped) to `sink`.
+pub fn read(text: &str, sink: &mut impl Sink) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut category_tags = Vec::new();
     let mut description: Option<usize> = None;
     for block in blocks::blocks(text) {
@@ -34,28 +40,28 @@ pub fn parse(text: &str) -> Parsed {
         };
         let meta = blocks::meta(&block.comments);
         let read = question::read(&block);
+        drop(block);
         if let Some(line) = description.take() {
-            parsed.skipped.push(description_note(line, &read));
+            sink.skip(description_note(line, &read));
         }
         match read {
             Ok(q) => match map::draft(q, &meta, own_category(&meta, &category_tags)) {
                 Ok(mapped) => {
-                    parsed.drafts.push(mapped.draft);
-                    parsed.notes.extend(mapped.notes);
+                    mapped.notes.into_iter().for_each(|n| sink.note(n));
+                    sink.draft(mapped.draft);
                 }
-                Err(note) => parsed.skipped.push(note),
+                Err(note) => sink.skip(note),
             },
             Err(NotAQuestion::Description { line }) => description = Some(line),
-            Err(NotAQuestion::Bad(note)) => parsed.skipped.push(note),
+            Err(NotAQuestion::Bad(note)) => sink.skip(note),
         }
     }
     if let Some(line) = description {
-        parsed.skipped.push(description_note(
+        sink.skip(description_note(
             line,
             &Err(NotAQuestion::Description { line }),
         ));
     }
-    parsed
 }
 
 /// The category's tags, unless the question's `[tag:…]` comments already name its path (a
