@@ -26,7 +26,7 @@ pub enum Error {
     #[error("{path}: {}", crate::bank::input::in_words(source))]
     File { path: String, source: io::Error },
     /// Writing to the terminal or a pipe failed.
-    #[error("cannot write output: {0}")]
+    #[error("cannot write output: {}", crate::bank::input::in_words(.0))]
     Output(#[from] io::Error),
     /// The command line asks for something impossible.
     #[error("{0}")]

@@ -91,24 +91,40 @@ pub fn kind_name(meta: &std::fs::Metadata) -> &'static str {
     }
 }
 
-/// An OS error in plain words, without "(os error 2)"; the rare kinds keep the OS's text.
-pub fn in_words(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory; check the name".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::AlreadyExists => "already exists; it was left as it is".into(),
-        std::io::ErrorKind::IsADirectory => "is a directory, not a file".into(),
-        std::io::ErrorKind::NotADirectory => "a part of the path is not a directory".into(),
-        std::io::ErrorKind::StorageFull => "the disk is full".into(),
-        std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
-        _ => {
-            let text = e.to_string();
-            match text.rfind(" (os error ") {
-                Some(at) => text[..at].to_string(),
-                None => text,
-            }
-        }
-    }
+/// An OS error in plain words, without "(os error 2)" or the name of a temp file; the rare
+/// kinds keep the OS's text, and termquiz's own messages ("is a directory, not a regular
+/// file") pass as they are.
+pub fn in_words(e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    let words = match e.kind() {
+        K::NotFound => "no such file or directory; check the name",
+        K::PermissionDenied => "permission denied; check the file's and its folder's permissions",
+        K::AlreadyExists => "already exists; it was left as it is",
+        K::IsADirectory => "is a directory, not a file",
+        K::NotADirectory => "a part of the path is not a directory",
+        K::StorageFull => "the disk is full; free some space and try again",
+        K::ReadOnlyFilesystem => "the file system is read-only",
+        K::DirectoryNotEmpty => "the directory is not empty",
+        K::ConnectionRefused => "connection refused",
+        K::AddrInUse => "the address is already in use",
+        K::AddrNotAvailable => "the address is not available on this machine",
+        K::TimedOut => "timed out",
+        _ => return without_os_details(&e.to_string()),
+    };
+    words.to_string()
+}
+
+/// Drops the OS's error number and a temp file's path from an error's text.
+fn without_os_details(text: &str) -> String {
+    let text = match text.find(" at path \"") {
+        Some(at) => &text[..at],
+        None => text,
+    };
+    let text = match text.rfind(" (os error ") {
+        Some(at) => &text[..at],
+        None => text,
+    };
+    text.to_string()
 }
 
 #[cfg(test)]
@@ -131,5 +147,37 @@ mod tests {
         assert_eq!(read_at_most(&path, 4096, true).unwrap().len(), 2049);
         let err = read_at_most(&path, 2048, true).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::FileTooLarge);
+    }
+
+    #[test]
+    fn os_errors_were_shown_with_numbers_and_temp_file_names() {
+        let cases = [
+            (io::ErrorKind::NotFound, 2, "no such file"),
+            (io::ErrorKind::PermissionDenied, 13, "permission denied"),
+            (io::ErrorKind::IsADirectory, 21, "is a directory"),
+            (io::ErrorKind::StorageFull, 28, "the disk is full"),
+            (io::ErrorKind::ReadOnlyFilesystem, 30, "read-only"),
+        ];
+        for (kind, code, words) in cases {
+            let os = io::Error::from_raw_os_error(code);
+            assert_eq!(os.kind(), kind);
+            // What tempfile returns: the OS error with the temp file's path after it.
+            let wrapped = io::Error::new(kind, format!("{os} at path \"/d/.termquiz-tmp-x.tmp\""));
+            for e in [os, wrapped] {
+                let text = in_words(&e);
+                assert!(text.starts_with(words), "{kind:?}: {text}");
+                assert!(
+                    !text.contains("os error") && !text.contains("tmp"),
+                    "{text}"
+                );
+            }
+        }
+        let other = io::Error::other("Bad thing (os error 99) at path \"/d/.termquiz-tmp-y\"");
+        assert_eq!(in_words(&other), "Bad thing");
+        let ours = io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "is a directory, not a regular file",
+        );
+        assert_eq!(in_words(&ours), "is a directory, not a regular file");
     }
 }

@@ -24,8 +24,10 @@ pub fn run(args: &HostArgs) -> Result<()> {
     let bank = bank::load_paths(&args.quiz.banks)?;
     let cfg = host_config(args, &bank)?;
     let dir = results_dir(args.quiz.results.as_deref())?;
-    let listener = server::bind(&cfg.listen)
-        .map_err(|e| Error::Invalid(format!("cannot listen on {}: {e}", escape(&cfg.listen))))?;
+    let listener = server::bind(&cfg.listen).map_err(|e| {
+        let why = crate::bank::input::in_words(&e);
+        Error::Invalid(format!("cannot listen on {}: {why}", escape(&cfg.listen)))
+    })?;
     let saver = DirSaver {
         dir: dir.clone(),
         mode: play::mode_name(args.quiz.mode),

@@ -9,8 +9,9 @@ pub fn run(args: &JoinArgs) -> Result<()> {
     let address = client::with_default_port(&args.address);
     let stream = std::net::TcpStream::connect(&address).map_err(|e| {
         Error::Invalid(format!(
-            "cannot reach {}: {e}; check the address the teacher's screen shows",
-            crate::bank::sanitize::escape_line(&address)
+            "cannot reach {}: {}; check the address the teacher's screen shows",
+            crate::bank::sanitize::escape_line(&address),
+            crate::bank::input::in_words(&e)
         ))
     })?;
     if !crate::ui::is_interactive() {

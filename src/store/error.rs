@@ -10,7 +10,7 @@ pub enum StoreError {
     #[error("no home directory to keep termquiz's data in; set TERMQUIZ_DATA_DIR")]
     NoHome,
     /// Reading or writing failed.
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", crate::bank::input::in_words(source))]
     Io { path: String, source: io::Error },
     /// A file is not the JSON termquiz wrote.
     #[error("{path}:{line}:{column}: {message}")]
