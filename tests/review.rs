@@ -86,6 +86,38 @@ fn interrupting_keeps_the_answers_given() {
 }
 
 #[test]
+fn a_damaged_state_file_got_no_advice() {
+    let data = tempfile::tempdir().unwrap();
+    for (text, place) in [
+        (
+            "{ not json",
+            "review.json:1:3: the review state is damaged (",
+        ),
+        (
+            "[1, 2]",
+            "review.json:1:1: the review state is damaged (invalid type: sequence, expected an object with \"version\" and \"cards\")",
+        ),
+        (
+            r#"{"cards": {"Typed\u001fyear": 5}}"#,
+            "review.json:1:31: the review state is damaged (invalid type: integer `5`, expected a card object)",
+        ),
+    ] {
+        std::fs::write(data.path().join("review.json"), text).unwrap();
+        let run = review(data.path(), &[], "1929\n").code(1).stderr_has(place);
+        let file = data.path().join("review.json").display().to_string();
+        let advice = format!(
+            "it was left as it is. To start fresh, move it aside: mv {file} {file}.damaged"
+        );
+        assert!(run.stderr.contains(&advice), "{}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        assert_eq!(
+            std::fs::read_to_string(data.path().join("review.json")).unwrap(),
+            text
+        );
+    }
+}
+
+#[test]
 fn a_damaged_state_file_is_reported_and_left_alone() {
     let data = tempfile::tempdir().unwrap();
     std::fs::write(data.path().join("review.json"), "{ not json").unwrap();

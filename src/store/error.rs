@@ -20,6 +20,17 @@ pub enum StoreError {
         column: usize,
         message: String,
     },
+    /// The review state is damaged: reported with its place and left as it is.
+    #[error(
+        "{path}:{line}:{column}: the review state is damaged ({message}); it was left as it is. To start fresh, move it aside: mv {quoted} {quoted}.damaged"
+    )]
+    DamagedState {
+        path: String,
+        quoted: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// A file of another kind given where a result file was expected (a bank, say).
     #[error(
         "{path}: this is {what}, not a result file; result files are written by `termquiz play --name NAME --results DIR/`"
@@ -48,6 +59,25 @@ impl StoreError {
         }
     }
 
+    /// A damaged review state at `path`, with serde's words for its own types made plain.
+    pub fn damaged_state(path: &Path, e: &serde_json::Error) -> Self {
+        let (line, column, message) = crate::bank::diagnostic::json_error_parts(e);
+        let message = message
+            .replace(
+                "struct ReviewState",
+                "an object with \"version\" and \"cards\"",
+            )
+            .replace("struct Card", "a card object");
+        let path = crate::bank::sanitize::path(path);
+        StoreError::DamagedState {
+            quoted: shell_quoted(&path),
+            path,
+            line,
+            column,
+            message,
+        }
+    }
+
     /// A JSON error in `path`, at its line and column.
     pub fn json(path: &Path, e: &serde_json::Error) -> Self {
         let (line, column, message) = crate::bank::diagnostic::json_error_parts(e);
@@ -57,5 +87,24 @@ impl StoreError {
             column,
             message,
         }
+    }
+}
+
+/// `text` as one shell word: as it is when plain, else in single quotes.
+fn shell_quoted(text: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+,:@%=".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn shell_quoting_keeps_plain_paths_and_quotes_the_rest() {
+        assert_eq!(super::shell_quoted("/a/review.json"), "/a/review.json");
+        assert_eq!(super::shell_quoted("/my data/it's"), r"'/my data/it'\''s'");
     }
 }

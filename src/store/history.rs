@@ -105,7 +105,7 @@ pub fn for_each(
                 let (_, column, message) = crate::bank::diagnostic::json_error_parts(&e);
                 let (file, line) = (crate::bank::sanitize::path(&path), index + 1);
                 warnings.push(format!(
-                    "{file}:{line}:{column}: skipped a damaged line ({message})"
+                    "{file}:{line}:{column}: skipped a damaged line ({message}); it stays in the file, delete that line to silence this warning"
                 ));
             }
         }
@@ -195,6 +195,8 @@ pub(crate) mod tests {
         assert!(
             warnings[0].contains("history.jsonl:2:")
                 && warnings[0].contains(": skipped a damaged line (")
+                && warnings[0]
+                    .ends_with("; it stays in the file, delete that line to silence this warning")
                 && !warnings[0].contains(" at line "),
             "{}",
             warnings[0]

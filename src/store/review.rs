@@ -327,7 +327,9 @@ pub fn file(dir: &Path) -> PathBuf {
 pub fn load(dir: &Path) -> Result<ReviewState, StoreError> {
     let path = file(dir);
     let state: ReviewState = match crate::bank::input::read_data(&path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| StoreError::json(&path, &e))?,
+        Ok(bytes) => {
+            serde_json::from_slice(&bytes).map_err(|e| StoreError::damaged_state(&path, &e))?
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ReviewState::default()),
         Err(e) => return Err(StoreError::io(&path, e)),
     };
