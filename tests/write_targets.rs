@@ -45,7 +45,7 @@ fn a_typo_in_the_results_directory_fails_before_the_first_question() {
         .stdin("t\nt\n")
         .run()
         .code(1)
-        .stderr_has("no-such-dir/me.json: No such file or directory");
+        .stderr_has("no-such-dir/me.json: no such file or directory; check the name");
     assert!(
         !run.stdout.contains("First statement"),
         "the exam was asked before the failure: {}",
