@@ -49,6 +49,26 @@ fn new_cards_are_asked_in_bank_order_and_scheduled() {
 }
 
 #[test]
+fn review_said_new_left_and_never_when_a_card_comes_back() {
+    let data = tempfile::tempdir().unwrap();
+    let run = review(data.path(), &["--new", "2"], "1929\nwrong\n").code(0);
+    let notes: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("Next review: "))
+        .collect();
+    assert_eq!(notes.len(), 2, "{}", run.stdout);
+    assert!(notes[0].starts_with("Next review: in "), "{}", notes[0]);
+    assert_eq!(notes[1], "Next review: again today (in 10 minutes)");
+    let end = run.stdout.lines().last().unwrap();
+    assert!(
+        end.starts_with("Reviewed 2 · 1 due in the next 24 hours · 2 new not yet seen (2 new a day, none more today) · next review "),
+        "{end}"
+    );
+    assert!(!run.stdout.contains("new left"), "{}", run.stdout);
+}
+
+#[test]
 fn the_daily_new_limit_holds_across_sessions() {
     let data = tempfile::tempdir().unwrap();
     review(data.path(), &["--new", "2"], "1929\nPhotoplay\n").code(0);

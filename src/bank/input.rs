@@ -156,7 +156,11 @@ mod tests {
             (io::ErrorKind::PermissionDenied, 13, "permission denied"),
             (io::ErrorKind::IsADirectory, 21, "is a directory"),
             (io::ErrorKind::StorageFull, 28, "the disk is full"),
-            (io::ErrorKind::ReadOnlyFilesystem, 30, "the file system is read-only"),
+            (
+                io::ErrorKind::ReadOnlyFilesystem,
+                30,
+                "the file system is read-only",
+            ),
         ];
         for (kind, code, words) in cases {
             let os = io::Error::from_raw_os_error(code);

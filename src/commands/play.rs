@@ -41,7 +41,10 @@ pub fn run(args: &PlayArgs) -> Result<()> {
             prompter.as_mut(),
             feedback,
             &Guard::signalled,
-            |s, _| save::arm(&guard, s, &meta, &target, clock),
+            |s, _| {
+                save::arm(&guard, s, &meta, &target, clock);
+                None
+            },
         )
     });
     guard.disarm();

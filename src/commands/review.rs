@@ -77,21 +77,34 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
             |s, outcome| {
                 let q = &s.bank().questions[outcome.question];
                 let key = &keys[outcome.question];
-                match remember(&dir, key, q, outcome) {
+                let note = match remember(&dir, key, q, outcome) {
                     Ok(card) => {
+                        let note = comes_back(card.due, card.last_review, &TimeZone::system());
                         state.cards.insert(key.clone(), card);
+                        Some(console::style(note).dim().to_string())
                     }
-                    Err(e) => *failure.borrow_mut() = Some(e),
-                }
+                    Err(e) => {
+                        *failure.borrow_mut() = Some(e);
+                        None
+                    }
+                };
                 save::arm(&guard, s, &meta, &target, clock);
+                note
             },
         )
     });
     guard.disarm();
     let shown = played.and_then(|()| {
         prompter.show(&render::summary(&session, clock.elapsed(), false))?;
-        let upcoming = review::summary(&state, &bank, &keys, Timestamp::now());
-        prompter.show(&after_review(session.tally().answered, &upcoming))
+        let now = Timestamp::now();
+        let upcoming = review::summary(&state, &bank, &keys, now);
+        let introduced = review::introduced_since(&state, &bank, &keys, start_of_today(now));
+        let daily = Daily {
+            limit: args.new as usize,
+            left: (args.new as usize).saturating_sub(introduced),
+        };
+        let text = after_review(session.tally().answered, &upcoming, daily);
+        prompter.show(&render::wrap(&text, ""))
     });
     if shown.is_err() {
         session.interrupt();
@@ -141,12 +154,98 @@ fn nothing_due(bank: &Bank, summary: &Summary, new_done: bool) -> String {
     text
 }
 
-fn after_review(reviewed: usize, upcoming: &Summary) -> String {
+/// Today's share of new questions: the daily limit (`--new`) and how many are still open.
+#[derive(Debug, Clone, Copy)]
+struct Daily {
+    limit: usize,
+    left: usize,
+}
+
+/// The end of a review, each count in its own words: "Reviewed 5 · 12 due in the next 24
+/// hours · 48 new not yet seen (10 new a day, 5 more today) · next review Thu …".
+fn after_review(reviewed: usize, upcoming: &Summary, daily: Daily) -> String {
     let next = upcoming
         .next_due
         .map_or_else(|| "none scheduled".to_string(), local);
+    let today = match daily.left.min(upcoming.new) {
+        0 => "none more today".to_string(),
+        n => format!("{n} more today"),
+    };
     format!(
-        "Reviewed {reviewed} · due within a day {} · new left {} · next review {next}",
-        upcoming.due_by_tomorrow, upcoming.new
+        "Reviewed {reviewed} · {} due in the next 24 hours · {} new not yet seen ({} new a day, {today}) · next review {next}",
+        upcoming.due_by_tomorrow, upcoming.new, daily.limit
     )
+}
+
+/// When a card just answered comes back, in days as the player counts them: "again
+/// today (in 10 minutes)", "tomorrow", "in 3 days (Sat 2026-11-28)".
+fn comes_back(due: Timestamp, now: Timestamp, tz: &TimeZone) -> String {
+    let day = |at: Timestamp| at.to_zoned(tz.clone()).date();
+    let days = day(now).until(day(due)).map_or(0, |span| span.get_days());
+    let minutes = due.duration_since(now).as_mins().max(1);
+    let soon = minutes < 60;
+    let unit = if minutes == 1 { "minute" } else { "minutes" };
+    let when = match days {
+        i32::MIN..=0 if soon => format!("again today (in {minutes} {unit})"),
+        i32::MIN..=0 => format!(
+            "again today ({})",
+            due.to_zoned(tz.clone()).strftime("%H:%M")
+        ),
+        1 if soon => format!("in {minutes} {unit}"),
+        1 => "tomorrow".to_string(),
+        n => format!(
+            "in {n} days ({})",
+            due.to_zoned(tz.clone()).strftime("%a %Y-%m-%d")
+        ),
+    };
+    format!("Next review: {when}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn each_answer_did_not_say_when_its_card_comes_back() {
+        let tz = TimeZone::UTC;
+        let now = at("2026-11-25T09:00:00Z");
+        let said = |due: &str| comes_back(at(due), now, &tz);
+        assert_eq!(
+            said("2026-11-25T09:10:00Z"),
+            "Next review: again today (in 10 minutes)"
+        );
+        assert_eq!(said("2026-11-26T09:00:00Z"), "Next review: tomorrow");
+        assert_eq!(
+            said("2026-11-28T09:00:00Z"),
+            "Next review: in 3 days (Sat 2026-11-28)"
+        );
+        // Just before midnight, "tomorrow" would hide that it is ten minutes away.
+        let late = at("2026-11-25T23:55:00Z");
+        assert_eq!(
+            comes_back(at("2026-11-26T00:05:00Z"), late, &tz),
+            "Next review: in 10 minutes"
+        );
+    }
+
+    #[test]
+    fn summary_said_new_left_mixing_the_daily_limit_and_the_total() {
+        let upcoming = Summary {
+            due_now: 0,
+            due_by_tomorrow: 12,
+            new: 48,
+            next_due: None,
+        };
+        let text = after_review(5, &upcoming, Daily { limit: 10, left: 5 });
+        assert_eq!(
+            text,
+            "Reviewed 5 · 12 due in the next 24 hours · 48 new not yet seen (10 new a day, 5 more today) · next review none scheduled"
+        );
+        let done = after_review(5, &upcoming, Daily { limit: 10, left: 0 });
+        assert!(done.contains("(10 new a day, none more today)"), "{done}");
+        assert!(!done.contains("new left"), "{done}");
+    }
 }

@@ -29,13 +29,14 @@ pub trait Prompter {
 }
 
 /// Asks every question of the session; with `feedback`, explains each answer at once.
-/// Stops early when the player quits or `stop()` turns true (a signal came).
+/// `after_each` sees every answer and may give a line to show after it (review's "next
+/// review: in 3 days"). Stops early when the player quits or `stop()` turns true.
 pub fn play(
     session: &mut Session,
     prompter: &mut dyn Prompter,
     feedback: bool,
     stop: &dyn Fn() -> bool,
-    mut after_each: impl FnMut(&Session, &Outcome),
+    mut after_each: impl FnMut(&Session, &Outcome) -> Option<String>,
 ) -> io::Result<()> {
     while let Some(turn) = session.current() {
         if stop() {
@@ -59,7 +60,9 @@ pub fn play(
                 &outcome,
             ))?;
         }
-        after_each(session, &outcome);
+        if let Some(note) = after_each(session, &outcome) {
+            prompter.show(&note)?;
+        }
     }
     Ok(())
 }
