@@ -22,6 +22,7 @@ fn record(n: usize) -> SessionRecord {
             answer: "an answer long enough to make the line span several disk blocks ".repeat(3),
             ms: 1234,
             tags: vec!["history".into(), "labels".into()],
+            prompt: None,
         })
         .collect();
     SessionRecord {

@@ -124,6 +124,7 @@ fn generated(i: usize) -> SessionRecord {
                 },
                 ms: 1000,
                 tags: Vec::new(),
+                prompt: None,
             }
         })
         .collect();

@@ -32,9 +32,48 @@ soundtrack       75%  3 of 4 right
 history         100%  3 of 3 right
 
 Most missed questions
-Soundtrack vs Cast Recording / best-selling-albums-label  missed 3 of 3
-Soundtrack vs Cast Recording / ost-full-form              missed 1 of 2
+Soundtrack vs Cast Recording
+  missed 3 of 3  Which record label had the best-selling albums of original cast recordings in the 1940s and 1950s?
+  missed 1 of 2  (id ost-full-form)
 ";
+
+/// The bank title was repeated on every most-missed row, before the question's id.
+#[test]
+fn most_missed_showed_the_id_not_the_prompt() {
+    let run = stats_with("history/four-sessions-one-torn.jsonl", &[]).code(0);
+    assert!(
+        !run.stdout.contains("Soundtrack vs Cast Recording / "),
+        "{}",
+        run.stdout
+    );
+    // Into a pipe, the prompt is whole (older lines without a prompt show the id).
+    assert!(run.stdout.contains("  missed 3 of 3  Which record label had the best-selling albums of original cast recordings in the 1940s and 1950s?\n"), "{}", run.stdout);
+}
+
+#[test]
+fn a_new_session_records_each_prompt_for_stats() {
+    let quiz = Quiz::new()
+        .bank(
+            "b.json",
+            r#"{"title": "T", "questions": [
+          {"id": "q", "kind": "text", "prompt": "Which magazine?", "answer": "Photoplay"}]}"#,
+        )
+        .stdin("Variety\n");
+    let data = quiz.path().join("data");
+    let _played = quiz.run().code(0); // Keeps the temp dir, and the history in it.
+    let stats = Quiz::new()
+        .env("TERMQUIZ_DATA_DIR", data.to_str().unwrap())
+        .args(["stats"])
+        .run()
+        .code(0);
+    assert!(
+        stats
+            .stdout
+            .contains("Most missed questions\nT\n  missed 1 of 1  Which magazine?\n"),
+        "{}",
+        stats.stdout
+    );
+}
 
 #[test]
 fn table_over_a_history_with_a_torn_line() {

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::store::stats::{self, Stats};
 use crate::store::{history, paths};
 
-/// The widest bar, at 100%.
+/// The widest bar, at 100% (narrower in a narrow terminal).
 const BAR_WIDTH: usize = 20;
 /// Bank titles are cut to this width in the table.
 const BANK_WIDTH: usize = 32;
@@ -35,7 +35,11 @@ pub fn run(args: &StatsArgs) -> Result<()> {
         StatsFormat::Table if stats.sessions == 0 => {
             writeln!(out, "no sessions yet — play one with `termquiz`")?;
         }
-        StatsFormat::Table => write_table(&mut out, &stats, &TimeZone::system())?,
+        StatsFormat::Table => {
+            let term = console::Term::stdout();
+            let width = term.is_term().then(|| usize::from(term.size().1));
+            write_table(&mut out, &stats, &TimeZone::system(), width)?;
+        }
     }
     out.flush()?;
     eprintln!(
@@ -63,8 +67,14 @@ pub fn warn_all(warnings: &[String]) {
     }
 }
 
-/// Writes the stats as sections of aligned text; dates in `tz`.
-pub fn write_table(out: &mut impl Write, stats: &Stats, tz: &TimeZone) -> std::io::Result<()> {
+/// Writes the stats as sections of aligned text; dates in `tz`. With a `width` (a
+/// terminal), the most-missed prompts are cut to it; without (a pipe), they are whole.
+pub fn write_table(
+    out: &mut impl Write,
+    stats: &Stats,
+    tz: &TimeZone,
+    width: Option<usize>,
+) -> std::io::Result<()> {
     let bold = Style::new().bold();
     writeln!(out, "Sessions  {}", stats.sessions)?;
     writeln!(
@@ -82,27 +92,35 @@ pub fn write_table(out: &mut impl Write, stats: &Stats, tz: &TimeZone) -> std::i
         "\n{}",
         bold.apply_to(format!("Last {} sessions", stats.recent.len()))
     )?;
+    // A narrow terminal gets a shorter title column and bar; what still overflows is cut.
+    let (bank_width, bar_width) = match width {
+        Some(w) if w < 26 + BANK_WIDTH + BAR_WIDTH => {
+            let bank = w.saturating_sub(40).clamp(10, BANK_WIDTH);
+            (bank, w.saturating_sub(26 + bank).clamp(5, BAR_WIDTH))
+        }
+        _ => (BANK_WIDTH, BAR_WIDTH),
+    };
     for line in &stats.recent {
         let date = line
             .finished_at
             .to_zoned(tz.clone())
             .strftime("%Y-%m-%d %H:%M");
         let bank = one_line(&line.bank);
-        let bank = pad_str(&bank, BANK_WIDTH, Alignment::Left, Some("…"));
+        let bank = pad_str(&bank, bank_width, Alignment::Left, Some("…"));
         let stopped = if line.interrupted {
             "  (interrupted)"
         } else {
             ""
         };
         let percent = percent_label(line.percent);
-        writeln!(
-            out,
+        let row = format!(
             "{date}  {bank}  {percent:>4}  {}{stopped}",
-            bar(line.percent)
-        )?;
+            bar(line.percent, bar_width)
+        );
+        writeln!(out, "{}", cut(&row, width))?;
     }
     write_tags(out, stats, &bold)?;
-    write_missed(out, stats, &bold)
+    write_missed(out, stats, &bold, width)
 }
 
 fn write_tags(out: &mut impl Write, stats: &Stats, bold: &Style) -> std::io::Result<()> {
@@ -129,36 +147,124 @@ fn write_tags(out: &mut impl Write, stats: &Stats, bold: &Style) -> std::io::Res
     Ok(())
 }
 
-fn write_missed(out: &mut impl Write, stats: &Stats, bold: &Style) -> std::io::Result<()> {
+/// The most-missed questions by their prompt, under their bank's title (said once).
+fn write_missed(
+    out: &mut impl Write,
+    stats: &Stats,
+    bold: &Style,
+    width: Option<usize>,
+) -> std::io::Result<()> {
     if stats.most_missed.is_empty() {
         return Ok(());
     }
     writeln!(out, "\n{}", bold.apply_to("Most missed questions"))?;
-    let names: Vec<String> = stats
+    let counts: Vec<String> = stats
         .most_missed
         .iter()
-        .map(|m| format!("{} / {}", one_line(&m.bank), one_line(&m.id)))
+        .map(|m| format!("missed {} of {}", m.missed, m.answered))
         .collect();
-    let width = names
-        .iter()
-        .map(|n| n.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(2 * BANK_WIDTH);
-    for (name, miss) in names.iter().zip(&stats.most_missed) {
-        let name = pad_str(name, width, Alignment::Left, Some("…"));
-        writeln!(out, "{name}  missed {} of {}", miss.missed, miss.answered)?;
+    let count_width = counts.iter().map(String::len).max().unwrap_or(0);
+    // Banks in the order of their most-missed question, each question under its bank.
+    let mut banks: Vec<&str> = Vec::new();
+    for miss in &stats.most_missed {
+        if !banks.contains(&miss.bank.as_str()) {
+            banks.push(&miss.bank);
+        }
+    }
+    for bank in banks {
+        writeln!(out, "{}", cut(&one_line(bank), width))?;
+        for (miss, count) in stats.most_missed.iter().zip(&counts) {
+            if miss.bank != bank {
+                continue;
+            }
+            let text = match &miss.prompt {
+                Some(prompt) => one_line(prompt),
+                None => format!("(id {})", one_line(&miss.id)),
+            };
+            let line = format!("  {count:<count_width$}  {text}");
+            writeln!(out, "{}", cut(&line, width))?;
+        }
     }
     Ok(())
 }
 
-/// A bar of up to [`BAR_WIDTH`] blocks, green from 80%, yellow from 50%, red below.
-fn bar(percent: f64) -> String {
-    let blocks = ((percent / 100.0 * BAR_WIDTH as f64).round() as usize).min(BAR_WIDTH);
+/// `line` cut to `width` columns with an ellipsis; whole without a width.
+fn cut(line: &str, width: Option<usize>) -> String {
+    match width {
+        Some(width) => console::truncate_str(line, width, "…").into_owned(),
+        None => line.to_string(),
+    }
+}
+
+/// A bar of up to `width` blocks, green from 80%, yellow from 50%, red below.
+fn bar(percent: f64, width: usize) -> String {
+    let blocks = ((percent / 100.0 * width as f64).round() as usize).min(width);
     let style = match percent {
         p if p >= 80.0 => Style::new().green(),
         p if p >= 50.0 => Style::new().yellow(),
         _ => Style::new().red(),
     };
     style.apply_to("█".repeat(blocks)).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::stats::MissStat;
+
+    fn stats_missing(prompts: &[(&str, &str)]) -> Stats {
+        let mut stats = crate::store::stats::compute(&[]);
+        stats.sessions = 1;
+        stats.most_missed = prompts
+            .iter()
+            .map(|(bank, prompt)| MissStat {
+                bank: bank.to_string(),
+                id: "q".into(),
+                prompt: Some(prompt.to_string()),
+                missed: 2,
+                answered: 3,
+            })
+            .collect();
+        stats
+    }
+
+    fn table(stats: &Stats, width: Option<usize>) -> String {
+        console::set_colors_enabled(false);
+        let mut out = Vec::new();
+        write_table(&mut out, stats, &TimeZone::UTC, width).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn most_missed_showed_ids_and_repeated_the_bank_title() {
+        let long = "Which label sold the best-selling cast albums of the 1950s and 1960s?";
+        let stats = stats_missing(&[("Bank A", long), ("Bank B", "Short?"), ("Bank A", "Other?")]);
+        let text = table(&stats, None);
+        let missed = &text[text.find("Most missed questions").unwrap()..];
+        assert_eq!(
+            missed,
+            format!(
+                "Most missed questions\nBank A\n  missed 2 of 3  {long}\n  missed 2 of 3  Other?\nBank B\n  missed 2 of 3  Short?\n"
+            )
+        );
+        let mut stats = stats;
+        let finished_at = jiff::Timestamp::UNIX_EPOCH;
+        for interrupted in [false, true] {
+            stats.recent.push(crate::store::stats::SessionLine {
+                finished_at,
+                bank: "A bank whose title is much longer than fifty columns".into(),
+                percent: 100.0,
+                interrupted,
+            });
+        }
+        let narrow = table(&stats, Some(50));
+        assert!(
+            narrow.lines().all(|l| console::measure_text_width(l) <= 50),
+            "{narrow}"
+        );
+        assert!(
+            narrow.contains("  missed 2 of 3  Which label sold the best-sellin…\n"),
+            "{narrow}"
+        );
+    }
 }

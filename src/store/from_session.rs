@@ -36,6 +36,7 @@ pub fn record(
                 answer: o.answer.clone(),
                 ms: o.ms,
                 tags: q.tags.clone(),
+                prompt: Some(q.prompt.clone()),
             }
         })
         .collect();

@@ -164,6 +164,7 @@ pub(crate) mod tests {
                 answer: "a".into(),
                 ms: 10,
                 tags: vec!["t".into()],
+                prompt: None,
             }],
         }
     }

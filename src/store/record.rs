@@ -55,6 +55,9 @@ pub struct QuestionRecord {
     /// The question's tags, for stats.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The question's prompt, so stats can show it (absent in older files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
 }
 
 /// Rounds points and percentages to two decimals, as records and stats store them.
@@ -76,6 +79,7 @@ pub(crate) mod tests {
             answer: answer.to_string(),
             ms: 3000,
             tags: Vec::new(),
+            prompt: None,
         }
     }
 }

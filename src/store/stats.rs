@@ -67,6 +67,8 @@ pub struct MissStat {
     pub bank: String,
     /// The question's id.
     pub id: String,
+    /// The question's prompt as last recorded (`None` in histories from before it was kept).
+    pub prompt: Option<String>,
     /// Times answered wrong.
     pub missed: usize,
     /// Times asked.
@@ -91,7 +93,15 @@ pub struct Tally {
     correct: usize,
     recent: Vec<SessionLine>,
     tags: HashMap<String, (usize, usize)>,
-    misses: HashMap<(String, String), (usize, usize)>,
+    misses: HashMap<(String, String), Misses>,
+}
+
+/// Answers to one question: missed, asked, and its latest prompt.
+#[derive(Debug, Default)]
+struct Misses {
+    missed: usize,
+    answered: usize,
+    prompt: Option<String>,
 }
 
 impl Tally {
@@ -114,8 +124,11 @@ impl Tally {
                 .misses
                 .entry((session.bank.clone(), question.id.clone()))
                 .or_default();
-            entry.0 += usize::from(!question.correct);
-            entry.1 += 1;
+            entry.missed += usize::from(!question.correct);
+            entry.answered += 1;
+            if question.prompt.is_some() {
+                entry.prompt.clone_from(&question.prompt);
+            }
         }
     }
 
@@ -188,15 +201,16 @@ fn weakest_tags(counts: HashMap<String, (usize, usize)>) -> Vec<TagStat> {
     tags
 }
 
-fn most_missed(counts: HashMap<(String, String), (usize, usize)>) -> Vec<MissStat> {
+fn most_missed(counts: HashMap<(String, String), Misses>) -> Vec<MissStat> {
     let mut missed: Vec<MissStat> = counts
         .into_iter()
-        .filter(|&(_, (missed, _))| missed > 0)
-        .map(|((bank, id), (missed, answered))| MissStat {
+        .filter(|(_, m)| m.missed > 0)
+        .map(|((bank, id), m)| MissStat {
             bank,
             id,
-            missed,
-            answered,
+            prompt: m.prompt,
+            missed: m.missed,
+            answered: m.answered,
         })
         .collect();
     missed.sort_by(|a, b| {
