@@ -478,3 +478,17 @@ fn a_multi_gap_is_a_multiselect_that_asks_again_when_nothing_is_picked() {
     let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
     assert!(rest.contains("1 of 1 right"), "{rest}");
 }
+
+#[test]
+fn list_in_a_50_column_terminal_wrapped_its_table() {
+    let data = tempfile::tempdir().unwrap();
+    let mut pty = spawn_sized(50, &["list"], data.path());
+    let out = pty.expect(Eof).unwrap();
+    let out = String::from_utf8_lossy(out.as_bytes()).into_owned();
+    let rows: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(rows.len() > 10, "{out}");
+    for row in rows {
+        let width = console::measure_text_width(row.trim_end_matches('\r'));
+        assert!(width <= 50, "{width} columns: {row:?}");
+    }
+}

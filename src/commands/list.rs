@@ -31,14 +31,16 @@ pub fn run(args: &ListArgs) -> Result<()> {
         ListFormat::Json => super::output::write_stdout(&bank::raw::to_json(&bank)),
         ListFormat::Table => {
             let mut out = std::io::stdout().lock();
-            write_table(&mut out, &bank, table_width())?;
+            let width = table_width();
+            write_table(&mut out, &bank, width)?;
             out.flush()?;
             // The footer is not data: it goes to stderr so `list | grep` sees rows only.
-            eprintln!(
+            let footer = format!(
                 "{} — {}",
                 one_line(&bank.title),
                 super::validate::summary(&bank)
             );
+            eprintln!("{}", crate::ui::fit::wrap_to(&footer, "", width));
             Ok(())
         }
     }
@@ -166,7 +168,7 @@ fn write_file<W: Write>(
 /// The terminal's width; `None` into a pipe, where rows are never cut.
 fn table_width() -> Option<usize> {
     let term = console::Term::stdout();
-    term.is_term().then(|| usize::from(term.size().1).max(40))
+    term.is_term().then(|| usize::from(term.size().1))
 }
 
 /// Every tag with its number of questions, most used first (`--tags`).
@@ -199,8 +201,12 @@ fn write_tags(bank: &Bank, format: ListFormat) -> Result<()> {
     Ok(())
 }
 
-/// Writes one row per question; columns sized to the content, the prompt cut to fit
-/// `width` on a terminal and left whole into a pipe (`None`).
+/// The prompt gets at least this many columns in a terminal; other columns give way.
+const MIN_PROMPT: usize = 20;
+
+/// Writes one row per question; columns sized to the content. On a terminal of `width`
+/// the table fits it: TAGS, then DIFFICULTY, then KIND give way to the prompt, which is
+/// cut with `…`; into a pipe (`None`) every column stays and nothing is cut.
 pub fn write_table(out: &mut impl Write, bank: &Bank, width: Option<usize>) -> std::io::Result<()> {
     let header = ["ID", "KIND", "DIFFICULTY", "TAGS", "PROMPT"];
     let rows: Vec<[String; 5]> = bank
@@ -222,37 +228,62 @@ pub fn write_table(out: &mut impl Write, bank: &Bank, width: Option<usize>) -> s
             *w = (*w).max(measure_text_width(cell));
         }
     }
-    if width.is_some() {
+    // The columns before the prompt.
+    let mut columns = vec![0, 1, 2, 3];
+    if let Some(total) = width {
+        widths[0] = widths[0].min(28);
         widths[3] = widths[3].min(30);
+        for least_needed in [3, 2, 1] {
+            if fixed_width(&columns, &widths) + MIN_PROMPT <= total {
+                break;
+            }
+            columns.retain(|&c| c != least_needed);
+        }
+        widths[0] = widths[0].min(total.saturating_sub(MIN_PROMPT + 2).max(8));
     }
-    let fixed: usize = widths[..4].iter().sum::<usize>() + 4 * 2;
-    let prompt_width = width.map_or(usize::MAX, |w| w.saturating_sub(fixed).max(20));
+    let fixed = fixed_width(&columns, &widths);
+    let prompt_width = width.map_or(usize::MAX, |w| w.saturating_sub(fixed).max(1));
     let bold = console::Style::new().bold();
     let cells = header.map(String::from);
-    writeln!(
-        out,
-        "{}",
-        bold.apply_to(format_row(&cells, &widths, prompt_width))
-    )?;
+    let layout = Layout {
+        columns: &columns,
+        widths: &widths,
+        prompt_width,
+    };
+    writeln!(out, "{}", bold.apply_to(layout.row(&cells)))?;
     for row in &rows {
-        writeln!(out, "{}", format_row(row, &widths, prompt_width))?;
+        writeln!(out, "{}", layout.row(row))?;
     }
     Ok(())
 }
 
-fn format_row(row: &[String; 5], widths: &[usize; 5], prompt_width: usize) -> String {
-    let mut line = String::new();
-    for (cell, &w) in row[..4].iter().zip(widths) {
-        let cell = truncate_str(cell, w, "…");
-        line.push_str(&cell);
-        line.push_str(&" ".repeat(w - measure_text_width(&cell) + 2));
+/// The columns shown before the prompt, with their separators.
+fn fixed_width(columns: &[usize], widths: &[usize; 5]) -> usize {
+    columns.iter().map(|&c| widths[c] + 2).sum()
+}
+
+/// Which columns are shown and how wide each is.
+struct Layout<'a> {
+    columns: &'a [usize],
+    widths: &'a [usize; 5],
+    prompt_width: usize,
+}
+
+impl Layout<'_> {
+    fn row(&self, row: &[String; 5]) -> String {
+        let mut line = String::new();
+        for &c in self.columns {
+            let cell = truncate_str(&row[c], self.widths[c], "…");
+            line.push_str(&cell);
+            line.push_str(&" ".repeat(self.widths[c] - measure_text_width(&cell) + 2));
+        }
+        if self.prompt_width == usize::MAX {
+            line.push_str(&row[4]);
+        } else {
+            line.push_str(&truncate_str(&row[4], self.prompt_width, "…"));
+        }
+        line.trim_end().to_string()
     }
-    if prompt_width == usize::MAX {
-        line.push_str(&row[4]);
-    } else {
-        line.push_str(&truncate_str(&row[4], prompt_width, "…"));
-    }
-    line.trim_end().to_string()
 }
 
 #[cfg(test)]
