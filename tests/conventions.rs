@@ -18,6 +18,32 @@ fn completions_for_every_shell() {
 }
 
 #[test]
+fn man_page_lacked_the_options_of_every_command() {
+    let run = Quiz::new().args(["man"]).run().code(0);
+    // roff writes a hyphen as `\-`.
+    let page = run.stdout.replace("\\-", "-");
+    for heading in [
+        "TERMQUIZ PLAY",
+        "TERMQUIZ HOST",
+        "TERMQUIZ REVIEW",
+        "TERMQUIZ LIST",
+    ] {
+        assert!(page.contains(&format!(".SH \"{heading}\"")), "{heading}");
+    }
+    for option in [
+        "--retry-wrong",
+        "--pace",
+        "--speed-bonus",
+        "--new",
+        "--from",
+        "--tags",
+    ] {
+        assert!(page.contains(option), "the man page lacks {option}");
+    }
+    assert_eq!(page.matches(".TH ").count(), 1, "one page");
+}
+
+#[test]
 fn man_page_is_roff_with_every_command() {
     let run = Quiz::new().args(["man"]).run().code(0);
     assert!(run.stdout.contains(".TH termquiz 1"), "{}", run.stdout);
