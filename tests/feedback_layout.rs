@@ -134,3 +134,27 @@ fn number_prompt_error_suggested_1929_an_answer_of_the_default_bank() {
     assert!(!run.stdout.contains("1929"), "{}", run.stdout);
     assert!(run.stdout.contains("type a number"), "{}", run.stdout);
 }
+
+const CLOZE: &str = r#"{"title": "Gaps", "questions": [
+  {"id": "c", "kind": "cloze", "prompt": "Fill in the gaps.",
+   "text": "The term was coined by {1} in {2}.",
+   "gaps": [{"kind": "text", "answer": "Photoplay magazine"}, {"kind": "number", "answer": 1929}],
+   "explanation": "Photoplay, 1929."}
+]}"#;
+
+#[test]
+fn cloze_feedback_listed_the_gaps_apart_from_their_answers() {
+    let run = Quiz::new()
+        .args(["play"])
+        .bank("gaps.json", CLOZE)
+        .stdin("Photoplay magazine\n1930\n")
+        .run()
+        .code(0);
+    let out = &run.stdout;
+    let gaps = "Your answer:\n    [1] ✔ Photoplay magazine\n    [2] ✘ 1930 → 1929\n";
+    // Once after the answer, once in the review of mistakes (three more spaces there).
+    assert!(out.contains(&format!("  {gaps}")), "{out}");
+    let review = gaps.replace("\n    ", "\n     ");
+    assert!(out.contains(&format!("   {review}")), "{out}");
+    assert!(!out.contains("The answer:"), "{out}");
+}

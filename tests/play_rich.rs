@@ -48,7 +48,7 @@ fn a_cloze_is_asked_one_line_per_gap_and_graded_by_weight() {
         .stdout_has("Gap 2: ")
         .stdout_has("Partly right (50%)")
         .stdout_has("[3] It was 1937.")
-        .stdout_has("[3] 1937");
+        .stdout_has("[3] ✘ 1938 → 1937");
     assert_eq!(
         run.stdout.matches("Gap 3 (a number): ").count(),
         2,

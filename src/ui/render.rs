@@ -97,10 +97,16 @@ fn earned(outcome: &Outcome) -> String {
     }
 }
 
-/// "Your answer" and "The answer", one part per line with ✔/✘ for multi, order and match.
+/// "Your answer" and "The answer", one part per line with ✔/✘ for multi, order and match;
+/// a cloze answer gap by gap.
 fn answer_lines(q: &Question, outcome: &Outcome, indent: &str) -> String {
-    let mut out = String::new();
     let width = super::fit::terminal_width();
+    if let crate::bank::Kind::Cloze(cloze) = &q.kind
+        && !outcome.parts.is_empty()
+    {
+        return gap_lines(cloze, outcome, indent, width);
+    }
+    let mut out = String::new();
     let inner = format!("{indent}  ");
     if outcome.parts.is_empty() {
         let _ = writeln!(
@@ -137,6 +143,66 @@ fn answer_lines(q: &Question, outcome: &Outcome, indent: &str) -> String {
                 "{}",
                 super::fit::hang(&format!("{inner}  "), &escape(&line), width)
             );
+        }
+    }
+    out
+}
+
+/// A cloze answer, one gap per line, aligned and wrapped: `[1] ✔ given`,
+/// `[2] ✘ given → right`; a multi gap one line per pick, then its right choices if missed.
+fn gap_lines(
+    cloze: &crate::bank::Cloze,
+    outcome: &Outcome,
+    indent: &str,
+    width: Option<usize>,
+) -> String {
+    let mut out = format!("{indent}Your answer:\n");
+    let label_width = format!("[{}]", cloze.gaps.len()).len();
+    // Each part reads "[n] given" (the engine numbers the gaps as the passage shows them).
+    let parts: Vec<(usize, &str, bool)> = outcome
+        .parts
+        .iter()
+        .filter_map(|p| {
+            let (label, given) = p.text.strip_prefix('[')?.split_once("] ")?;
+            Some((label.parse::<usize>().ok()?, given, p.right))
+        })
+        .collect();
+    let mut line = |label: &str, right: bool, text: &str| {
+        let mark = if right {
+            style("✔").green().to_string()
+        } else {
+            style("✘").red().to_string()
+        };
+        let label = format!("{label:>label_width$}");
+        let wrapped = super::fit::hang(&format!("{indent}  {label} ✔ "), &escape(text), width);
+        // The mark is styled after wrapping so widths are measured on plain text.
+        let _ = writeln!(out, "{}", wrapped.replacen('✔', &mark, 1));
+    };
+    for (index, gap) in cloze.gaps.iter().enumerate() {
+        let number = index + 1;
+        let label = format!("[{number}]");
+        let given: Vec<(&str, bool)> = parts
+            .iter()
+            .filter(|(n, _, _)| *n == number)
+            .map(|&(_, text, right)| (text, right))
+            .collect();
+        let right = crate::bank::model::gap_answer_text(&gap.kind);
+        if let crate::bank::GapKind::Multi(multi) = &gap.kind {
+            for &(text, ok) in &given {
+                line(&label, ok, text);
+            }
+            let all = given.iter().all(|g| g.1) && given.len() == multi.answers.len();
+            if !all {
+                line(&label, false, &format!("→ {}", multi.answers.join(", ")));
+            }
+            continue;
+        }
+        match given.first() {
+            Some(&(text, true)) => line(&label, true, text),
+            Some(&(text, false)) if !text.is_empty() => {
+                line(&label, false, &format!("{text} → {right}"))
+            }
+            _ => line(&label, false, &format!("— → {right}")),
         }
     }
     out
