@@ -14,7 +14,20 @@ pub fn marker(gap: &Gap, notes: &mut Vec<String>, number_of_gap: usize) -> Strin
     }
     let (kind, alternatives) = match &gap.kind {
         GapKind::Single(single) => ("MULTICHOICE", single_alternatives(single, notes)),
-        GapKind::Multi(multi) => ("MULTIRESPONSE", multi_alternatives(multi)),
+        GapKind::Multi(multi) => {
+            let right: f64 = multi
+                .answers
+                .iter()
+                .filter_map(|a| crate::bank::kinds::credit_of(&multi.weights, a))
+                .sum();
+            if !multi.weights.is_empty() && (right - 1.0).abs() > 1e-6 {
+                notes.push(format!(
+                    "gap {number_of_gap}: the right choices weigh {}% in all; Moodle scales them to share 100%",
+                    percent(right)
+                ));
+            }
+            ("MULTIRESPONSE", multi_alternatives(multi))
+        }
         GapKind::Text(text) => {
             let kind = if text.case_sensitive {
                 "SHORTANSWER_C"
@@ -230,5 +243,16 @@ mod tests {
             "{1:MULTIRESPONSE:%25%a&#126;b~%75%=c~%-50%d&#35;#No &#123;way&#125;}"
         );
         assert!(notes.is_empty(), "{notes:?}");
+        let mut thirds = Multi::new(vec!["a".into(), "b".into(), "c".into()], vec!["d".into()]);
+        thirds.weights = vec![
+            ("a".into(), 0.333),
+            ("b".into(), 0.333),
+            ("c".into(), 0.333),
+        ];
+        marker(&Gap::new(GapKind::Multi(thirds)), &mut notes, 3);
+        assert_eq!(
+            notes,
+            ["gap 3: the right choices weigh 99.9% in all; Moodle scales them to share 100%"]
+        );
     }
 }
