@@ -1,8 +1,10 @@
 //! The quiz engine: pure, no I/O. It takes answers and returns grades.
 
 pub mod answer;
+pub mod correct;
 pub mod distance;
 pub mod grade;
+pub mod in_words;
 pub mod order;
 pub mod parts;
 pub mod score;

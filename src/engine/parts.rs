@@ -62,7 +62,7 @@ pub fn answer_parts(q: &Question, shown: &Presented, answer: &Answer) -> Vec<Ans
                     text: format!(
                         "[{}] {}",
                         i + 1,
-                        super::session::describe_gap(q, shown, i, a)
+                        super::in_words::describe_gap(q, shown, i, a)
                     ),
                     right: grade.gaps.get(i).is_some_and(|g| g.is_correct()),
                 });

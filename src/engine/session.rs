@@ -10,7 +10,10 @@ use super::order::{Presented, pick, rng};
 use super::parts::{AnswerPart, answer_parts};
 use super::score::{Tally, award, max_award};
 use crate::bank::filter::Filter;
-use crate::bank::{Bank, GapKind, Kind, Match, Multi, Number, Order, Question, Text, TrueFalse};
+use crate::bank::{Bank, Question};
+
+pub use super::correct::correct_answer;
+pub use super::in_words::describe_answer;
 
 /// How a session is set up.
 #[derive(Debug, Clone, Default)]
@@ -309,105 +312,5 @@ impl<'b> Session<'b> {
     /// The session's setup.
     pub fn config(&self) -> &SessionConfig {
         &self.config
-    }
-}
-
-/// An answer in words, as the player would say it.
-pub fn describe_answer(q: &Question, shown: &Presented, answer: &Answer) -> String {
-    let items = shown.items(q);
-    let item = |pos: &usize| items.get(*pos).copied().unwrap_or("?").to_string();
-    match (answer, &q.kind) {
-        (Answer::Choice(pos), _) => item(pos),
-        (Answer::Choices(picks), _) if picks.is_empty() => "(nothing)".into(),
-        (Answer::Choices(picks), _) => picks.iter().map(item).collect::<Vec<_>>().join(", "),
-        (Answer::Bool(b), _) => b.to_string(),
-        (Answer::Text(text), _) => text.trim().to_string(),
-        (Answer::Order(order), _) => order.iter().map(item).collect::<Vec<_>>().join(" → "),
-        (Answer::Match(rights), Kind::Match(Match { pairs, .. })) => pairs
-            .iter()
-            .zip(rights)
-            .map(|((left, _), pos)| format!("{left} → {}", item(pos)))
-            .collect::<Vec<_>>()
-            .join("; "),
-        (Answer::Match(rights), _) => rights.iter().map(item).collect::<Vec<_>>().join(", "),
-        (Answer::Gaps(gaps), _) => gaps
-            .iter()
-            .enumerate()
-            .map(|(i, a)| format!("[{}] {}", i + 1, describe_gap(q, shown, i, a)))
-            .collect::<Vec<_>>()
-            .join("; "),
-    }
-}
-
-/// One cloze gap's answer in words.
-pub(crate) fn describe_gap(q: &Question, shown: &Presented, gap: usize, answer: &Answer) -> String {
-    match answer {
-        Answer::Choice(pos) => shown
-            .gap_items(q, gap)
-            .get(*pos)
-            .copied()
-            .unwrap_or("?")
-            .to_string(),
-        Answer::Choices(picks) => {
-            let items = shown.gap_items(q, gap);
-            let item = |pos: &usize| items.get(*pos).copied().unwrap_or("?");
-            picks.iter().map(item).collect::<Vec<_>>().join(", ")
-        }
-        Answer::Text(text) => text.trim().to_string(),
-        _ => "?".into(),
-    }
-}
-
-/// The right answer to a question as laid out: what a perfect player would give.
-pub fn correct_answer(q: &Question, shown: &Presented) -> Answer {
-    // The inverse layout, built once: looking each item up would be quadratic.
-    let mut inverse = vec![0; shown.perm.len()];
-    for (p, &c) in shown.perm.iter().enumerate() {
-        if let Some(slot) = inverse.get_mut(c) {
-            *slot = p;
-        }
-    }
-    let pos = |c: usize| inverse.get(c).copied().unwrap_or(0);
-    match &q.kind {
-        Kind::Single(_) => Answer::Choice(pos(0)),
-        Kind::Multi(Multi { answers, .. }) => {
-            Answer::Choices((0..answers.len()).map(pos).collect())
-        }
-        Kind::TrueFalse(TrueFalse { answer, .. }) => Answer::Bool(*answer),
-        Kind::Text(Text { answer, .. }) => Answer::Text(answer.clone()),
-        Kind::Number(Number { answer, .. }) => Answer::Text(answer.to_string()),
-        Kind::Order(Order { items, .. }) => Answer::Order((0..items.len()).map(pos).collect()),
-        Kind::Match(k) => {
-            let rights = k.right_items();
-            let right_pos = |r: &str| pos(rights.iter().position(|x| *x == r).unwrap_or(0));
-            Answer::Match(k.pairs.iter().map(|(_, r)| right_pos(r)).collect())
-        }
-        Kind::Cloze(k) => Answer::Gaps(
-            k.gaps
-                .iter()
-                .enumerate()
-                .map(|(i, g)| {
-                    let perm = shown.gaps.get(i).map(Vec::as_slice).unwrap_or(&[]);
-                    correct_gap(&g.kind, perm)
-                })
-                .collect(),
-        ),
-    }
-}
-
-/// The right answer to one cloze gap laid out by `perm` (display position → canonical).
-fn correct_gap(gap: &GapKind, perm: &[usize]) -> Answer {
-    let mut inverse = vec![0; perm.len()];
-    for (p, &c) in perm.iter().enumerate() {
-        if let Some(slot) = inverse.get_mut(c) {
-            *slot = p;
-        }
-    }
-    let pos = |c: usize| inverse.get(c).copied().unwrap_or(0);
-    match gap {
-        GapKind::Single(_) => Answer::Choice(pos(0)),
-        GapKind::Multi(m) => Answer::Choices((0..m.answers.len()).map(pos).collect()),
-        GapKind::Text(t) => Answer::Text(t.answer.clone()),
-        GapKind::Number(n) => Answer::Text(n.answer.to_string()),
     }
 }
