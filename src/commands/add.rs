@@ -2,12 +2,13 @@
 
 mod ask;
 mod insert;
+mod preview;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use super::output::write_atomic;
-use crate::bank::{self, Bank, LoadError, Question, raw::RawQuestion, sanitize};
+use crate::bank::{self, Bank, LoadError, Question, sanitize};
 use crate::cli::AddArgs;
 use crate::error::{Error, Result};
 use crate::store::lock::lock_in_place;
@@ -111,11 +112,7 @@ fn new_bank(form: &mut dyn Form, path: &Path, name: &str) -> Result<Bank> {
 /// Asks the question, shows it as it will be stored, and asks before it is written.
 fn ask_and_confirm(form: &mut dyn Form, bank: &Bank, name: &str) -> Result<Question> {
     let question = ask::ask_question(form, bank)?;
-    let json = serde_json::to_string_pretty(&RawQuestion::from(&question)).unwrap_or_default();
-    form.say(&format!(
-        "The question, as it will be written:\n{}",
-        sanitize::escape(&json)
-    ))?;
+    form.say(&preview::preview(&question))?;
     match form.confirm(&format!("Add this question to {name}?"), true)? {
         Some(true) => Ok(question),
         Some(false) | None => Err(Error::Interrupted),

@@ -131,8 +131,9 @@ fn add_shows_the_question_and_writes_nothing_when_told_no() {
     let (assert, after) = add(BANK, stdin);
     assert
         .code(130)
-        .stdout(contains("The question, as it will be written:"))
-        .stdout(contains("\"prompt\": \"True?\""))
+        .stdout(contains(
+            "New question \"true\" (true_false):\n  True?\n  ✔ true\n",
+        ))
         .stdout(contains("Add this question to "))
         .stdout(contains("? [Y/n] "))
         .stderr("cancelled, nothing written\n");
