@@ -152,3 +152,18 @@ fn add_cancelled_by_end_of_input_writes_nothing() {
         assert_eq!(after, BANK, "cut after {cut} lines");
     }
 }
+
+#[test]
+fn add_on_a_missing_file_cancelled_by_end_of_input_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fresh.json");
+    super::termquiz()
+        .arg("add")
+        .arg(&path)
+        .write_stdin("")
+        .assert()
+        .code(130)
+        .stdout(contains("does not exist. Create it as a new bank? [Y/n]"))
+        .stderr("cancelled, nothing written\n");
+    assert!(!path.exists());
+}
