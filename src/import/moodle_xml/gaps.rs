@@ -131,6 +131,11 @@ fn gap(marker: &Marker) -> Result<Gap, String> {
         )?),
         SubKind::MultiResponse => {
             let fractions = multiresponse_fractions(&marker.alternatives);
+            if fractions.iter().all(|f| *f > 0.0) {
+                return Err(
+                    "every choice is right; a termquiz multi gap needs a wrong choice".to_string(),
+                );
+            }
             GapKind::Multi(kinds::multi_of(
                 marker
                     .alternatives
@@ -250,6 +255,16 @@ mod tests {
         assert_eq!(
             multianswer(&text).err().unwrap(),
             "gap 2: no answer is worth any credit"
+        );
+    }
+
+    #[test]
+    fn multiresponse_with_no_wrong_choice_is_refused_with_why() {
+        // Moodle takes {1:MULTIRESPONSE:=William~=Bill}; a termquiz multi needs a wrong choice.
+        let text = Rich::new("{1:MULTIRESPONSE:=William~=Bill}", Format::Plain);
+        assert_eq!(
+            multianswer(&text).err().unwrap(),
+            "gap 1: every choice is right; a termquiz multi gap needs a wrong choice"
         );
     }
 
