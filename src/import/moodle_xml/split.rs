@@ -21,12 +21,13 @@ pub struct Span {
 /// The `<question>` elements of a well-formed `<quiz>` without namespaces, in file order;
 /// `None` when the file needs the whole-document reader (which also finds its errors).
 pub fn spans(text: &str) -> Option<Vec<Span>> {
-    let spans = scan(text.as_bytes())?;
+    let spans = scan(text)?;
     skeleton_is_sound(text, &spans).then_some(spans)
 }
 
 /// The question elements found by the tag scan, with their lines.
-fn scan(b: &[u8]) -> Option<Vec<Span>> {
+fn scan(text: &str) -> Option<Vec<Span>> {
+    let b = text.as_bytes();
     let mut at = prolog_end(b)?;
     let root = start_tag(b, at)?;
     let tag = &b[at..root.end];
@@ -40,7 +41,8 @@ fn scan(b: &[u8]) -> Option<Vec<Span>> {
     let mut depth = 0usize;
     let mut open: Option<usize> = None;
     loop {
-        let lt = at + b[at..].iter().position(|&c| c == b'<')?;
+        // `at` always follows an ASCII byte, so it is a char boundary; str::find is fast.
+        let lt = at + text.get(at..)?.find('<')?;
         let rest = &b[lt..];
         if let Some(end) = skip_special(b, lt) {
             at = end?;
@@ -162,7 +164,16 @@ fn start_tag(b: &[u8], lt: usize) -> Option<StartTag<'_>> {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    let first = needle.first()?;
+    let mut from = 0;
+    while let Some(i) = haystack[from..].iter().position(|c| c == first) {
+        let at = from + i;
+        if haystack[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
