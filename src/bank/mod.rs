@@ -14,6 +14,7 @@ pub mod raw;
 pub mod sanitize;
 pub mod schema;
 pub mod selection;
+mod stream;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Location};

@@ -18,16 +18,32 @@ const PARALLEL_MIN: usize = 2 * BLOCK;
 
 /// Parses and validates one bank from its bytes; `file` names it in diagnostics.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Bank, Vec<Diagnostic>> {
-    let split = Split::new(file, bytes)?;
-    let questions = split.validate(|_, q| Some(q))?;
+    let ((title, description), questions) = check(file, bytes, |_, q| Some(q))?;
     Ok(Bank {
-        title: split.title,
-        description: split.description,
+        title,
+        description,
         questions,
     })
 }
 
-type Header = (String, Option<String>);
+/// Parses and validates one bank, keeping what `keep` returns for its valid questions, in
+/// file order, with the bank's title and description; or every problem of the file. The
+/// questions are checked as they are found, on a second thread once a bank is big.
+pub fn check<T: Send>(
+    file: &str,
+    bytes: &[u8],
+    keep: impl Fn(usize, Question) -> Option<T> + Sync,
+) -> Result<(Header, Vec<T>), Vec<Diagnostic>> {
+    let text = decode(file, bytes)?;
+    let questions = Questions { file, text };
+    let mut checker = Checker::new(file, 0);
+    let (header, kept) = questions.check_streamed(&keep, &mut checker)?;
+    checker.finish(&header.0)?;
+    Ok((header, kept))
+}
+
+/// A bank's title and description.
+type Header = super::stream::Header;
 
 /// Parses and validates, handing each valid question and its index to `sink` in file
 /// order; returns the title and description, or every diagnostic. After an error the
@@ -147,10 +163,93 @@ impl<'t> Split<'t> {
     ) -> Block<T> {
         let start = b * BLOCK;
         let end = (start + BLOCK).min(self.questions.len());
+        let questions = Questions {
+            file: self.file,
+            text: self.text,
+        };
+        questions.validate_block(start, &self.questions[start..end], keep)
+    }
+}
+
+/// The questions of one file's text, checked block by block.
+#[derive(Clone, Copy)]
+struct Questions<'t> {
+    file: &'t str,
+    text: &'t str,
+}
+
+/// A block of questions to check: its number, the index of its first question, and each
+/// question's raw slice.
+type Job<'t> = (usize, usize, Vec<&'t RawValue>);
+
+impl<'t> Questions<'t> {
+    /// Reads the file's top level, checking the blocks of questions as they are found (a
+    /// second thread joins once there are two blocks), and hands the checked blocks to
+    /// `checker` in file order; gives the title and description and what was kept, or the
+    /// syntax error.
+    fn check_streamed<T: Send>(
+        self,
+        keep: &(impl Fn(usize, Question) -> Option<T> + Sync),
+        checker: &mut Checker,
+    ) -> Result<(Header, Vec<T>), Vec<Diagnostic>> {
+        let (job_tx, job_rx) = std::sync::mpsc::channel::<Job<'t>>();
+        let jobs = std::sync::Mutex::new(job_rx);
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Block<T>)>();
+        // Takes blocks until there are none left and the reading is over.
+        let work = |done: &std::sync::mpsc::Sender<(usize, Block<T>)>| loop {
+            let Ok(Ok((b, start, raws))) = jobs.lock().map(|jobs| jobs.recv()) else {
+                return;
+            };
+            if done
+                .send((b, self.validate_block(start, &raws, keep)))
+                .is_err()
+            {
+                return;
+            }
+        };
+        std::thread::scope(|scope| {
+            let (mut blocks, mut count) = (0, 0);
+            let work = &work;
+            let read = super::stream::read(self.text, BLOCK, &mut |raws| {
+                let start = count;
+                count += raws.len();
+                // The receiver lives until the end of the scope: sending cannot fail.
+                let _ = job_tx.send((blocks, start, raws));
+                blocks += 1;
+                if blocks == PARALLEL_MIN / BLOCK {
+                    let done = done_tx.clone();
+                    scope.spawn(move || work(&done));
+                }
+            });
+            drop(job_tx);
+            let header = read.map_err(|e| vec![serde_diagnostic(self.file, &e, None)])?;
+            work(&done_tx);
+            drop(done_tx);
+            checker.first_use.reserve(count);
+            let mut kept = Vec::new();
+            let mut checked: Vec<Option<Block<T>>> = (0..blocks).map(|_| None).collect();
+            let mut next = 0;
+            for (b, block) in done_rx {
+                checked[b] = Some(block);
+                while let Some(block) = checked.get_mut(next).and_then(Option::take) {
+                    kept.extend(checker.block(block));
+                    next += 1;
+                }
+            }
+            Ok((header, kept))
+        })
+    }
+
+    fn validate_block<T>(
+        self,
+        start: usize,
+        raws: &[&RawValue],
+        keep: &impl Fn(usize, Question) -> Option<T>,
+    ) -> Block<T> {
         let mut lines = LineIndex::new(self.text);
         let mut block = Block::default();
-        for index in start..end {
-            let one = self.validate_one(index, self.questions[index], &mut lines, keep);
+        for (index, raw) in (start..).zip(raws) {
+            let one = self.validate_one(index, raw, &mut lines, keep);
             block.kept.extend(one.kept);
             block.seen.extend(one.seen);
         }
@@ -158,7 +257,7 @@ impl<'t> Split<'t> {
     }
 
     fn validate_one<T>(
-        &self,
+        self,
         index: usize,
         raw: &RawValue,
         lines: &mut LineIndex,

@@ -78,14 +78,12 @@ fn stream_json(paths: &[PathBuf], budget: usize, out: impl Write) -> Result<()> 
     for file in &files {
         let (name, bytes) = bank::load::read_file(file)?;
         let mut clashes = Vec::new();
-        let checked = Split::new(&name, &bytes).and_then(|split| {
-            // Ids are kept only when there are other files to clash with.
-            let kept = split.validate(|index, q| {
-                let id = several.then(|| q.id.clone());
-                Some(render(q).map(|json| (index, id, json)))
-            })?;
-            Ok((split.title, split.description, kept))
-        });
+        // Ids are kept only when there are other files to clash with.
+        let checked = bank::parse::check(&name, &bytes, |index, q| {
+            let id = several.then(|| q.id.clone());
+            Some(render(q).map(|json| (index, id, json)))
+        })
+        .map(|((title, description), kept)| (title, description, kept));
         match checked {
             Ok((title, description, kept)) => {
                 let kept = kept

@@ -4,7 +4,6 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use crate::bank::load::IdOwners;
-use crate::bank::parse::Split;
 use crate::bank::{self, Bank, LoadError};
 use crate::cli::ValidateArgs;
 use crate::error::{Error, Result};
@@ -23,12 +22,11 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     for file in files {
         let (name, bytes) = bank::load::read_file(&file)?;
         let mut clashes = Vec::new();
-        let checked = Split::new(&name, &bytes).and_then(|split| {
-            split.validate(|index, q| {
-                let id = if several { Some(q.id) } else { None };
-                Some((index, id, q.kind.name()))
-            })
-        });
+        let checked = bank::parse::check(&name, &bytes, |index, q| {
+            let id = if several { Some(q.id) } else { None };
+            Some((index, id, q.kind.name()))
+        })
+        .map(|(_, kept)| kept);
         match checked {
             Ok(questions) => {
                 let mut kinds = BTreeSet::new();
