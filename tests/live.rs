@@ -618,12 +618,19 @@ fn long_feedback_bank(dir: &std::path::Path) -> std::path::PathBuf {
 fn spawn_sized(cols: u16, args: &[&str]) -> expectrl::session::OsSession {
     let mut cmd = std::process::Command::new("sh");
     cmd.arg("-c")
-        .arg(format!("stty cols {cols} rows 40 && exec \"$0\" \"$@\""))
+        // ptyprocess sets 80x24 from the parent after the child starts, which raced with a
+        // `stty` in the child: the shell waits for the size the test sets after spawning.
+        .arg(format!(
+            "while [ \"$(stty size)\" != \"40 {cols}\" ]; do sleep 0.01; done; exec \"$0\" \"$@\""
+        ))
         .arg(live_client::binary())
         .args(args)
         .env("TERM", "xterm-256color")
         .env("NO_COLOR", "1");
     let mut pty = expectrl::Session::spawn(cmd).expect("spawn in a pty");
+    pty.get_process_mut()
+        .set_window_size(cols, 40)
+        .expect("set the pty size");
     pty.set_expect_timeout(Some(Duration::from_secs(15)));
     pty
 }

@@ -35,13 +35,21 @@ fn spawn(args: &[&str], data: &Path) -> OsSession {
 fn spawn_sized(cols: u16, args: &[&str], data: &Path) -> OsSession {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
-        .arg(format!("stty cols {cols} rows 40 && exec \"$0\" \"$@\""))
+        // ptyprocess sets 80x24 from the parent after the child starts, which raced with a
+        // `stty` in the child: the shell waits for the size the test sets after spawning.
+        .arg(format!(
+            "while [ \"$(stty size)\" != \"40 {cols}\" ]; do sleep 0.01; done; exec \"$0\" \"$@\""
+        ))
         .arg(env!("CARGO_BIN_EXE_termquiz"))
         .args(args)
         .env("TERMQUIZ_DATA_DIR", data)
         .env("TERM", "xterm-256color")
         .env_remove("NO_COLOR");
     let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session
+        .get_process_mut()
+        .set_window_size(cols, 40)
+        .expect("set the pty size");
     session.set_expect_timeout(Some(Duration::from_secs(15)));
     session
 }
