@@ -261,19 +261,13 @@ fn one_question_banks() -> Vec<(String, String)> {
 fn every_kind_of_prompt_stops_on_ctrl_c_and_esc() {
     let dir = tempfile::tempdir().unwrap();
     for (kind, path) in one_question_banks() {
-        // dialoguer's text input ignores Esc; Ctrl-C works everywhere.
-        let esc_quits = kind != "text" && kind != "number";
-        let keys: &[&str] = if esc_quits {
-            &["\x03", "\x1b"]
-        } else {
-            &["\x03"]
-        };
-        for key in keys {
+        // Text and number prompts too (dialoguer's text input ignored Esc).
+        for key in ["\x03", "\x1b"] {
             let mut pty = spawn(&["play", &path, "--seed", "1"], &dir.path().join("data"));
             pty.expect("Only question").unwrap();
             std::thread::sleep(Duration::from_millis(200));
-            pty.send(*key).unwrap();
-            if *key == "\x1b" {
+            pty.send(key).unwrap();
+            if key == "\x1b" {
                 // Esc asks first; a second Esc stops.
                 pty.expect("Stop the quiz?").unwrap();
                 std::thread::sleep(Duration::from_millis(100));
@@ -499,4 +493,24 @@ fn list_in_a_50_column_terminal_wrapped_its_table() {
         let width = console::measure_text_width(row.trim_end_matches('\r'));
         assert!(width <= 50, "{width} columns: {row:?}");
     }
+}
+
+#[test]
+fn a_number_prompt_refuses_text_then_takes_a_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/one/number.json");
+    let mut pty = spawn(
+        &["play", &bank.display().to_string()],
+        &dir.path().join("data"),
+    );
+    pty.expect("Only question").unwrap();
+    type_keys(&mut pty, &["a", "b", "c", "\r"]);
+    pty.expect("type a number").unwrap();
+    type_keys(&mut pty, &["1", "9", "2", "9", "\r"]);
+    let rest = pty.expect(Eof).unwrap();
+    let rest = console::strip_ansi_codes(&String::from_utf8_lossy(rest.as_bytes())).into_owned();
+    assert!(rest.contains("1929"), "{rest:?}");
+    assert!(rest.contains("1/1"), "{rest:?}");
+    let status = pty.get_process().wait().unwrap();
+    assert_eq!(status, WaitStatus::Exited(pty.get_process().pid(), 0));
 }

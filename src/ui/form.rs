@@ -1,7 +1,6 @@
 //! Guided forms (`termquiz add`): text fields, choices and lists, each value checked as it is
 //! typed, over a terminal or plain lines.
 
-mod line;
 mod plain;
 mod term;
 

@@ -7,6 +7,7 @@ pub mod fit;
 pub mod form;
 pub mod host;
 pub mod labels;
+pub mod line;
 pub mod order_prompt;
 pub mod parse;
 pub mod plain;

@@ -3,8 +3,10 @@
 use std::io;
 
 use console::{Key, Term};
-use dialoguer::{Input, MultiSelect, Select};
+use dialoguer::theme::Theme;
+use dialoguer::{MultiSelect, Select};
 
+use super::line::{OpenLine, clear_rows, rows_of};
 use super::order_prompt::{self, OrderReply};
 use super::theme::QuizTheme;
 use super::{Prompter, fit, parse, render};
@@ -84,17 +86,48 @@ impl TermPrompter {
     }
 
     /// Typed text; with `number`, only a number (or one with the question's units) is taken.
+    /// Esc gives `None` (the quiz then asks before stopping); Ctrl-C interrupts.
     fn typed(&self, prompt: &str, number: Option<&Number>) -> io::Result<Option<String>> {
-        let input = Input::<String>::with_theme(&self.theme).with_prompt(prompt);
-        let input = match number {
-            Some(k) => input.validate_with(move |s: &String| match parse_with_units(k, s) {
-                Some(_) => Ok(()),
-                None if k.units.is_empty() => Err(parse::NOT_A_NUMBER.to_string()),
-                None => Err(parse::with_units(k)),
-            }),
-            None => input,
-        };
-        esc_as_none(input.interact_text_on(&self.term).map(Some))
+        let mut refusal_rows = 0;
+        loop {
+            let mut shown = String::new();
+            // Writing to a String cannot fail.
+            let _ = self.theme.format_input_prompt(&mut shown, prompt, None);
+            let line = OpenLine::read_or_interrupt(&self.term, shown);
+            // The refusal above the prompt goes once the line is answered or left.
+            let cleared = |rows: usize| -> io::Result<()> {
+                if rows > 0 {
+                    self.term.move_cursor_up(1)?;
+                    clear_rows(&self.term, rows - 1)?;
+                }
+                Ok(())
+            };
+            let Some(line) = line? else {
+                cleared(refusal_rows)?;
+                return Ok(None);
+            };
+            let text = line.text().to_string();
+            let refusal = number.and_then(|k| match parse_with_units(k, &text) {
+                Some(_) => None,
+                None if k.units.is_empty() => Some(parse::NOT_A_NUMBER.to_string()),
+                None => Some(parse::with_units(k)),
+            });
+            line.clear(&self.term)?;
+            cleared(refusal_rows)?;
+            if let Some(reason) = refusal {
+                let mut message = String::new();
+                let _ = self.theme.format_error(&mut message, &reason);
+                self.term.write_line(&message)?;
+                refusal_rows = rows_of(&message, &self.term);
+                continue;
+            }
+            let mut done = String::new();
+            let _ = self
+                .theme
+                .format_input_prompt_selection(&mut done, prompt, &escape(&text));
+            self.term.write_line(&done)?;
+            return Ok(Some(text));
+        }
     }
 
     fn several(&self, items: &[String]) -> io::Result<Option<Vec<usize>>> {

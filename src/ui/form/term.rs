@@ -7,9 +7,9 @@ use console::Term;
 use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, Select};
 
-use super::line::{OpenLine, clear_rows, rows_of};
 use super::{Answer, Form};
 use crate::bank::sanitize::escape;
+use crate::ui::line::{OpenLine, clear_rows, rows_of};
 use crate::ui::none_on_interrupt;
 
 /// Terminal mode: Esc or Ctrl-C at any prompt cancels.

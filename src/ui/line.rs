@@ -1,4 +1,5 @@
-//! A one-line editor on the terminal: typed keys, Backspace, Enter; Esc and Ctrl-C cancel.
+//! A one-line editor on the terminal: typed keys, Backspace, Enter; Esc cancels, and so does
+//! Ctrl-C in a form (a quiz takes Ctrl-C as "stop now").
 //! (dialoguer's `Input` ignores Esc, and prints ✔ before the caller can check the value.)
 
 use std::io;
@@ -17,6 +18,19 @@ impl OpenLine {
     /// Draws `prompt` and reads keys until Enter (the line stays drawn) or Esc/Ctrl-C (`None`,
     /// the line cleared).
     pub fn read(term: &Term, prompt: String) -> io::Result<Option<OpenLine>> {
+        Self::read_keys(term, prompt, true)
+    }
+
+    /// As [`OpenLine::read`], but Ctrl-C is an `Interrupted` error and only Esc gives `None`.
+    pub fn read_or_interrupt(term: &Term, prompt: String) -> io::Result<Option<OpenLine>> {
+        Self::read_keys(term, prompt, false)
+    }
+
+    fn read_keys(
+        term: &Term,
+        prompt: String,
+        ctrl_c_cancels: bool,
+    ) -> io::Result<Option<OpenLine>> {
         let mut line = OpenLine {
             drawn: measure_text_width(&prompt),
             prompt,
@@ -31,6 +45,10 @@ impl OpenLine {
             };
             match key {
                 Key::Enter => return Ok(Some(line)),
+                Key::CtrlC if !ctrl_c_cancels => {
+                    line.clear(term)?;
+                    return Err(io::ErrorKind::Interrupted.into());
+                }
                 Key::Escape | Key::CtrlC => {
                     line.clear(term)?;
                     return Ok(None);
