@@ -310,13 +310,13 @@ impl TermPrompter {
 
     /// Esc asks before ending the quiz: Esc again or `y` stops, any other key goes on.
     fn confirm_quit(&self) -> io::Result<bool> {
-        self.term.write_line(
-            &console::style("Stop the quiz? Esc or y stops, any other key goes on.")
-                .yellow()
-                .to_string(),
-        )?;
+        // Wrapped at words; every row it took is cleared after the key (at 50 columns it
+        // takes two, and clearing one left half of it on the screen).
+        let ask = fit::wrap("Stop the quiz? Esc or y stops, any other key goes on.", "");
+        self.term
+            .write_line(&console::style(&ask).yellow().to_string())?;
         let key = self.term.read_key();
-        self.term.clear_last_lines(1)?;
+        self.term.clear_last_lines(rows_of(&ask, &self.term))?;
         Ok(match key {
             Ok(Key::Escape | Key::Char('y' | 'Y')) => true,
             Ok(_) => false,
