@@ -50,14 +50,19 @@ pub fn run(args: &StatsArgs) -> Result<()> {
 }
 
 /// "History: FILE (--data-dir or TERMQUIZ_DATA_DIR to change)", dimmed, for stderr.
+/// Wrapped at words to a terminal on stderr (a long path stands on its own line).
 pub fn where_data_lives(what: &str, file: &std::path::Path) -> String {
-    console::style(format!(
+    let text = format!(
         "{what}: {} (--data-dir or TERMQUIZ_DATA_DIR to change)",
         crate::bank::sanitize::path(file)
-    ))
-    .for_stderr()
-    .dim()
-    .to_string()
+    );
+    let width = console::Term::stderr()
+        .size_checked()
+        .map(|(_, cols)| usize::from(cols));
+    console::style(crate::ui::fit::wrap_to(&text, "", width))
+        .for_stderr()
+        .dim()
+        .to_string()
 }
 
 /// Prints each warning on stderr, one line each.
@@ -107,12 +112,16 @@ pub fn write_table(
             .strftime("%Y-%m-%d %H:%M");
         let bank = one_line(&line.bank);
         let bank = pad_str(&bank, bank_width, Alignment::Left, Some("…"));
-        let stopped = if line.interrupted {
-            "  (interrupted)"
-        } else {
-            ""
+        // The mark is kept whole: the bar gives way to it, and in a terminal too narrow for
+        // "(interrupted)" it says "(stopped)", as the quiz's own summary does.
+        let room = width.map_or(usize::MAX, |w| w.saturating_sub(26 + bank_width));
+        let stopped = match line.interrupted {
+            false => "",
+            true if room >= "  (interrupted)".len() => "  (interrupted)",
+            true => "  (stopped)",
         };
         let percent = percent_label(line.percent);
+        let bar_width = bar_width.min(room.saturating_sub(stopped.len()));
         let row = format!(
             "{date}  {bank}  {percent:>4}  {}{stopped}",
             bar(line.percent, bar_width)
@@ -266,5 +275,23 @@ mod tests {
             narrow.contains("  missed 2 of 3  Which label sold the best-sellin…\n"),
             "{narrow}"
         );
+    }
+
+    #[test]
+    fn an_interrupted_session_was_cut_mid_word_at_50_columns() {
+        let mut stats = stats_missing(&[]);
+        stats.recent.push(crate::store::stats::SessionLine {
+            finished_at: jiff::Timestamp::UNIX_EPOCH,
+            bank: "Soundtrack vs Cast Recording".into(),
+            percent: 0.0,
+            interrupted: true,
+        });
+        let wide = table(&stats, Some(160));
+        let row = wide.lines().find(|l| l.starts_with("1970")).unwrap();
+        assert!(row.ends_with("  (interrupted)"), "{row:?}");
+        let narrow = table(&stats, Some(50));
+        let row = narrow.lines().find(|l| l.starts_with("1970")).unwrap();
+        assert!(row.ends_with("  (stopped)"), "{row:?}");
+        assert!(console::measure_text_width(row) <= 50, "{row:?}");
     }
 }
