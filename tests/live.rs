@@ -567,6 +567,7 @@ fn join_shows_a_countdown_that_ticks_down_in_teacher_pace() {
     assert!(!screen.contains("Time left:"), "{screen:?}");
     // The question closes for everyone; the late key press is not sent as an answer.
     pty.expect("time is up").unwrap();
+    host.wait_for("Question 1 closed");
     pty.send("\r").unwrap();
     pty.expect(Eof).unwrap();
     let results_dir = host.results();

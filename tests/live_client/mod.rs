@@ -115,6 +115,20 @@ impl Host {
         (code, format!("{}\n{stderr}", rest.join("\n")), dir)
     }
 
+    /// Waits for a line of the host's output holding `pattern` (the lines before it are
+    /// dropped); panics if it does not come within [`WAIT`].
+    pub fn wait_for(&self, pattern: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.out.recv_timeout(left) {
+                Ok(line) if line.contains(pattern) => return,
+                Ok(_) => {}
+                Err(_) => panic!("the host never printed {pattern:?}"),
+            }
+        }
+    }
+
     /// Sends SIGINT, as Ctrl-C would.
     pub fn interrupt(&self) {
         let _ = Command::new("kill")
