@@ -112,15 +112,9 @@ fn intro(bank: &Bank, session: &Session, available: usize, args: &PlayArgs) -> S
     } else {
         format!("{n} question{}", if n == 1 { "" } else { "s" })
     };
-    let line = format!(
-        "{} — {count}, {how}. {quit}.",
-        bank::sanitize::escape(&bank.title)
-    );
-    let wrapped = render::wrap(&line, "");
-    // The title is bold; wrapping works on the plain text so widths stay right.
-    let title = bank::sanitize::escape(&bank.title).into_owned();
-    match wrapped.strip_prefix(title.as_str()) {
-        Some(rest) => format!("{}{rest}", console::style(title).bold()),
-        None => wrapped,
-    }
+    render::titled(
+        &bank.title,
+        &format!(" — {count}, {how}. {quit}."),
+        crate::ui::fit::terminal_width(),
+    )
 }

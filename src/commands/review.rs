@@ -51,10 +51,13 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
     let mut session =
         Session::with_questions(&bank, &due, config).map_err(|e| Error::Usage(e.to_string()))?;
     let mut prompter = ui::prompter();
-    let intro_shown = prompter.show(&format!(
-        "{} — {} to review. Progress is saved after each answer.",
-        console::style(escape(&bank.title)).bold(),
-        due.len()
+    let intro_shown = prompter.show(&render::titled(
+        &bank.title,
+        &format!(
+            " — {} to review. Progress is saved after each answer.",
+            due.len()
+        ),
+        ui::fit::terminal_width(),
     ));
     let meta = SessionMeta {
         name: String::new(),

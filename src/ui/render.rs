@@ -357,6 +357,17 @@ pub fn mistakes(session: &Session) -> String {
     out
 }
 
+/// A bank's title in bold followed by `rest`, wrapped at words to `width` (the wrapping
+/// works on the plain text so widths stay right).
+pub fn titled(title: &str, rest: &str, width: Option<usize>) -> String {
+    let title = escape(title).into_owned();
+    let wrapped = super::fit::wrap_to(&format!("{title}{rest}"), "", width);
+    match wrapped.strip_prefix(title.as_str()) {
+        Some(rest) => format!("{}{rest}", style(title).bold()),
+        None => wrapped,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,5 +424,19 @@ mod tests {
         quick.awarded = 1.5;
         quick.bonus = 0.5;
         assert_eq!(earned(&quick), " +1.5 (0.5 speed bonus)");
+    }
+
+    #[test]
+    fn the_review_intro_was_cut_mid_word_at_50_columns() {
+        console::set_colors_enabled(false);
+        let text = titled(
+            "Soundtrack vs Cast Recording",
+            " — 10 to review. Progress is saved after each answer.",
+            Some(50),
+        );
+        assert_eq!(
+            text,
+            "Soundtrack vs Cast Recording — 10 to review.\nProgress is saved after each answer."
+        );
     }
 }
