@@ -454,7 +454,7 @@ fn read_until(pty: &mut expectrl::session::OsSession, wanted: impl Fn(&str) -> b
 #[cfg(unix)]
 #[test]
 fn join_on_a_terminal_asks_with_plays_prompts_and_sends_the_hosts_letter() {
-    use expectrl::{Eof, Expect, Session};
+    use expectrl::{Eof, Expect};
     let dir = tempfile::tempdir().unwrap();
     let bank = dir.path().join("one.json");
     std::fs::write(
@@ -469,15 +469,8 @@ fn join_on_a_terminal_asks_with_plays_prompts_and_sends_the_hosts_letter() {
     const SEED: &str = "7";
     let letter = host_letter(&bank, SEED, "Zoe", "Decca");
     let host = Host::start_with(&bank, &["--players", "1", "--seed", SEED]);
-    let mut cmd = std::process::Command::new(live_client::binary());
-    cmd.args(["join", &format!("127.0.0.1:{}", host.port)])
-        .env("TERM", "xterm-256color");
-    let mut pty = Session::spawn(cmd).expect("spawn in a pty");
-    pty.set_expect_timeout(Some(Duration::from_secs(15)));
-    pty.expect("Name: ").unwrap();
-    pty.send("Zoe\r").unwrap();
-    pty.expect("PIN: ").unwrap();
-    pty.send("4242\r").unwrap();
+    let mut pty = join_in_pty(host.port);
+    enter_as_zoe(&mut pty);
     pty.expect("labels").unwrap();
     pty.expect("Pick one").unwrap();
     // Down to "Decca" wherever the menu put it: dialoguer's menu, not a typed letter.
@@ -525,7 +518,7 @@ fn countdown_figures(screen: &str) -> Vec<u64> {
 #[cfg(unix)]
 #[test]
 fn join_shows_a_countdown_that_ticks_down_in_teacher_pace() {
-    use expectrl::{Eof, Expect, Session};
+    use expectrl::{Eof, Expect};
     let dir = tempfile::tempdir().unwrap();
     let bank = dir.path().join("one.json");
     std::fs::write(
@@ -538,15 +531,8 @@ fn join_shows_a_countdown_that_ticks_down_in_teacher_pace() {
         &bank,
         &["--players", "1", "--pace", "teacher", "--timer", "3"],
     );
-    let mut cmd = std::process::Command::new(live_client::binary());
-    cmd.args(["join", &format!("127.0.0.1:{}", host.port)])
-        .env("TERM", "xterm-256color");
-    let mut pty = Session::spawn(cmd).expect("spawn in a pty");
-    pty.set_expect_timeout(Some(Duration::from_secs(15)));
-    pty.expect("Name: ").unwrap();
-    pty.send("Zoe\r").unwrap();
-    pty.expect("PIN: ").unwrap();
-    pty.send("4242\r").unwrap();
+    let mut pty = join_in_pty(host.port);
+    enter_as_zoe(&mut pty);
     pty.expect("Pick one").unwrap();
     // Watch the screen without answering until the countdown reached 1 s.
     let mut screen = String::new();
@@ -636,6 +622,27 @@ fn spawn_sized(cols: u16, args: &[&str]) -> expectrl::session::OsSession {
     pty
 }
 
+/// `termquiz join` to the host on `port`, in a PTY of the default size.
+#[cfg(unix)]
+fn join_in_pty(port: u16) -> expectrl::session::OsSession {
+    let mut cmd = std::process::Command::new(live_client::binary());
+    cmd.args(["join", &format!("127.0.0.1:{port}")])
+        .env("TERM", "xterm-256color");
+    let mut pty = expectrl::Session::spawn(cmd).expect("spawn in a pty");
+    pty.set_expect_timeout(Some(Duration::from_secs(15)));
+    pty
+}
+
+/// Answers join's handshake as Zoe with the test PIN.
+#[cfg(unix)]
+fn enter_as_zoe(pty: &mut expectrl::session::OsSession) {
+    use expectrl::Expect;
+    pty.expect("Name: ").unwrap();
+    pty.send("Zoe\r").unwrap();
+    pty.expect("PIN: ").unwrap();
+    pty.send("4242\r").unwrap();
+}
+
 #[cfg(unix)]
 #[test]
 fn join_rewraps_the_hosts_feedback_at_words_to_a_narrow_terminal() {
@@ -643,10 +650,7 @@ fn join_rewraps_the_hosts_feedback_at_words_to_a_narrow_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let host = Host::start_with(&long_feedback_bank(dir.path()), &["--players", "1"]);
     let mut pty = spawn_sized(50, &["join", &format!("127.0.0.1:{}", host.port)]);
-    pty.expect("Name: ").unwrap();
-    pty.send("Zoe\r").unwrap();
-    pty.expect("PIN: ").unwrap();
-    pty.send("4242\r").unwrap();
+    enter_as_zoe(&mut pty);
     pty.expect("Your answer").unwrap();
     pty.send("Bambi\r").unwrap();
     let mut shown = String::new();
