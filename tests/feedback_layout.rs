@@ -158,3 +158,26 @@ fn cloze_feedback_listed_the_gaps_apart_from_their_answers() {
     assert!(out.contains(&format!("   {review}")), "{out}");
     assert!(!out.contains("The answer:"), "{out}");
 }
+
+#[test]
+fn a_missed_multi_gap_marked_its_right_choices_wrong() {
+    let bank = r#"{"title": "Gaps", "questions": [
+      {"id": "c", "kind": "cloze", "prompt": "Fill in the gap.",
+       "text": "Soundtracks are also heard in {1}.",
+       "gaps": [{"kind": "multi", "answers": ["video games", "theme parks"],
+                 "wrong": ["radio plays"]}]}
+    ]}"#;
+    let run = Quiz::new()
+        .args(["play", "--seed", "1"])
+        .bank("gaps.json", bank)
+        .stdin("a,b,c\n")
+        .run()
+        .code(0);
+    let out = &run.stdout;
+    let right = out
+        .lines()
+        .find(|l| l.contains("→ video games, theme parks"))
+        .unwrap_or_else(|| panic!("no right-choices line: {out}"));
+    assert!(!right.contains('✘') && !right.contains('✔'), "{right:?}");
+    assert!(out.contains("[1] ✘ radio plays"), "{out}");
+}

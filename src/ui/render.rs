@@ -167,11 +167,12 @@ fn gap_lines(
             Some((label.parse::<usize>().ok()?, given, p.right))
         })
         .collect();
-    let mut line = |label: &str, right: bool, text: &str| {
-        let mark = if right {
-            style("✔").green().to_string()
-        } else {
-            style("✘").red().to_string()
+    // `None`: no mark (the right choices of a missed multi gap are not an answer given).
+    let mut line = |label: &str, right: Option<bool>, text: &str| {
+        let mark = match right {
+            Some(true) => style("✔").green().to_string(),
+            Some(false) => style("✘").red().to_string(),
+            None => " ".to_string(),
         };
         let label = format!("{label:>label_width$}");
         let wrapped = super::fit::hang(&format!("{indent}  {label} ✔ "), &escape(text), width);
@@ -189,20 +190,20 @@ fn gap_lines(
         let right = crate::bank::model::gap_answer_text(&gap.kind);
         if let crate::bank::GapKind::Multi(multi) = &gap.kind {
             for &(text, ok) in &given {
-                line(&label, ok, text);
+                line(&label, Some(ok), text);
             }
             let all = given.iter().all(|g| g.1) && given.len() == multi.answers.len();
             if !all {
-                line(&label, false, &format!("→ {}", multi.answers.join(", ")));
+                line(&label, None, &format!("→ {}", multi.answers.join(", ")));
             }
             continue;
         }
         match given.first() {
-            Some(&(text, true)) => line(&label, true, text),
+            Some(&(text, true)) => line(&label, Some(true), text),
             Some(&(text, false)) if !text.is_empty() => {
-                line(&label, false, &format!("{text} → {right}"))
+                line(&label, Some(false), &format!("{text} → {right}"))
             }
-            _ => line(&label, false, &format!("— → {right}")),
+            _ => line(&label, Some(false), &format!("— → {right}")),
         }
     }
     out
