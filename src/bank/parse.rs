@@ -45,19 +45,6 @@ pub fn check<T: Send>(
 /// A bank's title and description.
 type Header = super::stream::Header;
 
-/// Parses and validates, handing each valid question and its index to `sink` in file
-/// order; returns the title and description, or every diagnostic. After an error the
-/// sink may have seen some questions: callers keep nothing from a failed parse.
-pub fn for_each(
-    file: &str,
-    bytes: &[u8],
-    mut sink: impl FnMut(usize, Question),
-) -> Result<Header, Vec<Diagnostic>> {
-    let split = Split::new(file, bytes)?;
-    split.for_each_kept(|index, q| Some((index, q)), |(index, q)| sink(index, q))?;
-    Ok((split.title, split.description))
-}
-
 /// A bank file cut into its header and one raw slice per question.
 pub struct Split<'t> {
     file: &'t str,
