@@ -102,6 +102,16 @@ pub fn clear_rows(term: &Term, above: usize) -> io::Result<()> {
     Ok(())
 }
 
+/// Erases the `rows` rows of a message written just above the cursor's row (a refusal
+/// above a prompt), leaving the cursor on its first row.
+pub fn clear_above(term: &Term, rows: usize) -> io::Result<()> {
+    if rows == 0 {
+        return Ok(());
+    }
+    term.move_cursor_up(1)?;
+    clear_rows(term, rows - 1)
+}
+
 /// Rows a line of `text` takes once written with its newline.
 pub fn rows_of(text: &str, term: &Term) -> usize {
     let columns = term_columns(term);

@@ -33,8 +33,9 @@ pub fn parse_answer(q: &Question, items: usize, line: &str) -> Result<Answer, St
     }
 }
 
-/// A number, or a number with one of the question's units ("250 cm").
-fn number(k: &Number, line: &str) -> Result<Answer, String> {
+/// A number, or a number with one of the question's units ("250 cm"); the terminal's
+/// number prompt refuses with the same message.
+pub fn number(k: &Number, line: &str) -> Result<Answer, String> {
     match parse_with_units(k, line) {
         Some(_) => Ok(Answer::Text(line.to_string())),
         None if k.units.is_empty() => Err(NOT_A_NUMBER.into()),
@@ -43,7 +44,7 @@ fn number(k: &Number, line: &str) -> Result<Answer, String> {
 }
 
 /// The message for a number answer that is not one, naming the units it may carry.
-pub fn with_units(k: &Number) -> String {
+fn with_units(k: &Number) -> String {
     let units: Vec<&str> = k.units.iter().map(|u| u.unit.as_str()).collect();
     format!(
         "{NOT_A_NUMBER}, and a unit if you like ({})",

@@ -6,14 +6,13 @@ use console::{Key, Term};
 use dialoguer::theme::Theme;
 use dialoguer::{MultiSelect, Select};
 
-use super::line::{OpenLine, clear_rows, rows_of};
+use super::line::{OpenLine, clear_above, rows_of};
 use super::order_prompt::{self, OrderReply};
 use super::theme::QuizTheme;
 use super::{Prompter, fit, parse, render};
 use crate::bank::sanitize::escape;
 use crate::bank::{Cloze, GapKind, Kind, Number, Question};
 use crate::engine::Answer;
-use crate::engine::grade::parse_with_units;
 use crate::engine::session::Turn;
 
 /// dialoguer prompts on standard output.
@@ -95,25 +94,14 @@ impl TermPrompter {
             let _ = self.theme.format_input_prompt(&mut shown, prompt, None);
             let line = OpenLine::read_or_interrupt(&self.term, shown);
             // The refusal above the prompt goes once the line is answered or left.
-            let cleared = |rows: usize| -> io::Result<()> {
-                if rows > 0 {
-                    self.term.move_cursor_up(1)?;
-                    clear_rows(&self.term, rows - 1)?;
-                }
-                Ok(())
-            };
             let Some(line) = line? else {
-                cleared(refusal_rows)?;
+                clear_above(&self.term, refusal_rows)?;
                 return Ok(None);
             };
             let text = line.text().to_string();
-            let refusal = number.and_then(|k| match parse_with_units(k, &text) {
-                Some(_) => None,
-                None if k.units.is_empty() => Some(parse::NOT_A_NUMBER.to_string()),
-                None => Some(parse::with_units(k)),
-            });
+            let refusal = number.and_then(|k| parse::number(k, &text).err());
             line.clear(&self.term)?;
-            cleared(refusal_rows)?;
+            clear_above(&self.term, refusal_rows)?;
             if let Some(reason) = refusal {
                 let mut message = String::new();
                 let _ = self.theme.format_error(&mut message, &reason);

@@ -9,7 +9,7 @@ use dialoguer::{Confirm, Select};
 
 use super::{Answer, Form};
 use crate::bank::sanitize::escape;
-use crate::ui::line::{OpenLine, clear_rows, rows_of};
+use crate::ui::line::{OpenLine, clear_above, rows_of};
 use crate::ui::none_on_interrupt;
 
 /// Terminal mode: Esc or Ctrl-C at any prompt cancels.
@@ -38,12 +38,7 @@ impl TermForm {
         if let Some(line) = self.open.take() {
             line.clear(&self.term)?;
         }
-        if self.refusal_rows > 0 {
-            self.term.move_cursor_up(1)?;
-            clear_rows(&self.term, self.refusal_rows - 1)?;
-            self.refusal_rows = 0;
-        }
-        Ok(())
+        clear_above(&self.term, std::mem::take(&mut self.refusal_rows))
     }
 
     fn styled(
