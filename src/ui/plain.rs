@@ -114,14 +114,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 (_, n) => format!("Gap {} (a-{}): ", i + 1, label(n - 1)),
             };
             loop {
-                let Some(line) = super::read_line_with(
-                    &mut self.input,
-                    &mut self.output,
-                    &prompt,
-                    self.echo,
-                    self.rules,
-                )?
-                else {
+                let Some(line) = self.read_line(&prompt)? else {
                     return Ok(None);
                 };
                 match parse_gap(&gap.kind, choices.len(), &line) {
@@ -134,6 +127,18 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
         }
         Ok(Some(Answer::Gaps(answers)))
+    }
+
+    /// One answer line after `prompt`, under this prompter's echo and line rules; `None` at
+    /// the end of input.
+    fn read_line(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        super::read_line_with(
+            &mut self.input,
+            &mut self.output,
+            prompt,
+            self.echo,
+            self.rules,
+        )
     }
 }
 
@@ -171,14 +176,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         let items = turn.shown.perm.len();
         loop {
             let prompt = instruction(q, items);
-            let Some(line) = super::read_line_with(
-                &mut self.input,
-                &mut self.output,
-                &prompt,
-                self.echo,
-                self.rules,
-            )?
-            else {
+            let Some(line) = self.read_line(&prompt)? else {
                 return Ok(None);
             };
             match (line.trim(), &q.hint) {
