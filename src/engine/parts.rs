@@ -13,6 +13,8 @@ pub struct AnswerPart {
     pub text: String,
     /// Right in its place (a right pick, an item in its place, a right pair).
     pub right: bool,
+    /// For a cloze, the gap (0-based) this part answers.
+    pub gap: Option<usize>,
 }
 
 /// The parts of `answer` for multi, order, match and cloze; empty for one-piece answers.
@@ -27,6 +29,7 @@ pub fn answer_parts(q: &Question, shown: &Presented, answer: &Answer) -> Vec<Ans
             .map(|&pos| AnswerPart {
                 text: item(pos),
                 right: canonical(pos).is_some_and(|c| c < multi.answers.len()),
+                gap: None,
             })
             .collect(),
         (Answer::Order(order), Kind::Order(_)) => order
@@ -35,6 +38,7 @@ pub fn answer_parts(q: &Question, shown: &Presented, answer: &Answer) -> Vec<Ans
             .map(|(place, &pos)| AnswerPart {
                 text: format!("{}. {}", place + 1, item(pos)),
                 right: canonical(pos) == Some(place),
+                gap: None,
             })
             .collect(),
         // Two left items may share a right item: a pair is right when the texts agree.
@@ -45,6 +49,7 @@ pub fn answer_parts(q: &Question, shown: &Presented, answer: &Answer) -> Vec<Ans
             .map(|((left, right), &pos)| AnswerPart {
                 text: format!("{left} → {}", item(pos)),
                 right: items.get(pos).is_some_and(|given| given == right),
+                gap: None,
             })
             .collect(),
         // Each gap on its own line, marked by its own grade; a multi gap one line per pick,
@@ -59,12 +64,9 @@ pub fn answer_parts(q: &Question, shown: &Presented, answer: &Answer) -> Vec<Ans
                     continue;
                 }
                 parts.push(AnswerPart {
-                    text: format!(
-                        "[{}] {}",
-                        i + 1,
-                        super::in_words::describe_gap(q, shown, i, a)
-                    ),
+                    text: super::in_words::describe_gap(q, shown, i, a),
                     right: grade.gaps.get(i).is_some_and(|g| g.is_correct()),
+                    gap: Some(i),
                 });
             }
             parts
@@ -73,7 +75,7 @@ pub fn answer_parts(q: &Question, shown: &Presented, answer: &Answer) -> Vec<Ans
     }
 }
 
-/// The picks of multi gap `gap` (0-based), one part each: `[2] video game`.
+/// The picks of multi gap `gap` (0-based), one part each.
 fn multi_gap_parts(
     q: &Question,
     shown: &Presented,
@@ -86,8 +88,9 @@ fn multi_gap_parts(
     picks
         .iter()
         .map(|&pos| AnswerPart {
-            text: format!("[{}] {}", gap + 1, items.get(pos).copied().unwrap_or("?")),
+            text: items.get(pos).copied().unwrap_or("?").to_string(),
             right: perm.get(pos).is_some_and(|&c| c < multi.answers.len()),
+            gap: Some(gap),
         })
         .collect()
 }
@@ -169,11 +172,13 @@ mod tests {
             vec![
                 AnswerPart {
                     text: "x".into(),
-                    right: true
+                    right: true,
+                    gap: None,
                 },
                 AnswerPart {
                     text: "y".into(),
-                    right: false
+                    right: false,
+                    gap: None,
                 }
             ]
         );

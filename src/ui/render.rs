@@ -158,15 +158,6 @@ fn gap_lines(
 ) -> String {
     let mut out = format!("{indent}Your answer:\n");
     let label_width = format!("[{}]", cloze.gaps.len()).len();
-    // Each part reads "[n] given" (the engine numbers the gaps as the passage shows them).
-    let parts: Vec<(usize, &str, bool)> = outcome
-        .parts
-        .iter()
-        .filter_map(|p| {
-            let (label, given) = p.text.strip_prefix('[')?.split_once("] ")?;
-            Some((label.parse::<usize>().ok()?, given, p.right))
-        })
-        .collect();
     // `None`: no mark (the right choices of a missed multi gap are not an answer given).
     let mut line = |label: &str, right: Option<bool>, text: &str| {
         let mark = match right {
@@ -182,10 +173,11 @@ fn gap_lines(
     for (index, gap) in cloze.gaps.iter().enumerate() {
         let number = index + 1;
         let label = format!("[{number}]");
-        let given: Vec<(&str, bool)> = parts
+        let given: Vec<(&str, bool)> = outcome
+            .parts
             .iter()
-            .filter(|(n, _, _)| *n == number)
-            .map(|&(_, text, right)| (text, right))
+            .filter(|p| p.gap == Some(index))
+            .map(|p| (p.text.as_str(), p.right))
             .collect();
         let right = crate::bank::model::gap_answer_text(&gap.kind);
         if let crate::bank::GapKind::Multi(multi) = &gap.kind {
