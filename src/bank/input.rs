@@ -25,6 +25,17 @@ pub fn read_data(path: &Path) -> io::Result<Vec<u8>> {
 
 /// [`read_bounded`] with another limit (tests use small ones), pipes allowed or not.
 pub fn read_at_most(path: &Path, limit: u64, pipes: bool) -> io::Result<Vec<u8>> {
+    let (file, meta) = open_checked(path, pipes)?;
+    read_all(file, &meta, limit)
+}
+
+/// Opens a file the user named (see [`read_bounded`]) without reading it; gives its
+/// metadata too, to tell a regular file from a pipe.
+pub fn open_bounded(path: &Path) -> io::Result<(std::fs::File, std::fs::Metadata)> {
+    open_checked(path, true)
+}
+
+fn open_checked(path: &Path, pipes: bool) -> io::Result<(std::fs::File, std::fs::Metadata)> {
     let meta = std::fs::metadata(path)?;
     if !(meta.is_file() || pipes && is_pipe(&meta)) {
         return Err(io::Error::new(
@@ -32,16 +43,25 @@ pub fn read_at_most(path: &Path, limit: u64, pipes: bool) -> io::Result<Vec<u8>>
             format!("is {}, not a regular file", kind_name(&meta)),
         ));
     }
-    let file = std::fs::File::open(path)?;
+    Ok((std::fs::File::open(path)?, meta))
+}
+
+/// Reads an opened file whole, at most `limit` bytes.
+pub fn read_all(file: std::fs::File, meta: &std::fs::Metadata, limit: u64) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(limit)).unwrap_or(0));
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(io::Error::new(
-            io::ErrorKind::FileTooLarge,
-            format!("is larger than {} MiB; termquiz reads no more", limit >> 20),
-        ));
+        return Err(too_large(limit));
     }
     Ok(bytes)
+}
+
+/// The error for a file past `limit` bytes.
+pub fn too_large(limit: u64) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::FileTooLarge,
+        format!("is larger than {} MiB; termquiz reads no more", limit >> 20),
+    )
 }
 
 /// Opens one of termquiz's own files for streaming: regular files only (see [`read_data`]).

@@ -1,5 +1,6 @@
 //! Question banks: the typed model, loading with diagnostics, untrusted-text escaping, filters.
 
+pub(crate) mod checked;
 pub mod diagnostic;
 pub mod filter;
 pub mod id;
@@ -10,6 +11,7 @@ pub mod model;
 pub mod owned;
 pub mod pairs;
 pub mod parse;
+mod pieces;
 pub mod raw;
 pub mod sanitize;
 pub mod schema;

@@ -3,6 +3,7 @@
 //! every problem is reported at its own place.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use serde_json::value::RawValue;
 
@@ -34,9 +35,20 @@ pub fn check<T: Send>(
     bytes: &[u8],
     keep: impl Fn(usize, Question) -> Option<T> + Sync,
 ) -> Result<(Header, Vec<T>), Vec<Diagnostic>> {
+    check_spans(file, bytes, |index, _, q| keep(index, q))
+}
+
+/// [`check`], telling `keep` where each question stands in `bytes` too.
+pub(crate) fn check_spans<T: Send>(
+    file: &str,
+    bytes: &[u8],
+    keep: impl Fn(usize, Range<usize>, Question) -> Option<T> + Sync,
+) -> Result<(Header, Vec<T>), Vec<Diagnostic>> {
     let text = decode(file, bytes)?;
+    let bom = text.as_ptr() as usize - bytes.as_ptr() as usize;
     let questions = Questions { file, text };
     let mut checker = Checker::new(file, 0);
+    let keep = |index, span: Range<usize>, q| keep(index, span.start + bom..span.end + bom, q);
     let (header, kept) = questions.check_streamed(&keep, &mut checker)?;
     checker.finish(&header.0)?;
     Ok((header, kept))
@@ -154,7 +166,8 @@ impl<'t> Split<'t> {
             file: self.file,
             text: self.text,
         };
-        questions.validate_block(start, &self.questions[start..end], keep)
+        let keep = |index, _, q| keep(index, q);
+        questions.validate_block(start, &self.questions[start..end], &keep)
     }
 }
 
@@ -176,7 +189,7 @@ impl<'t> Questions<'t> {
     /// syntax error.
     fn check_streamed<T: Send>(
         self,
-        keep: &(impl Fn(usize, Question) -> Option<T> + Sync),
+        keep: &(impl Fn(usize, Range<usize>, Question) -> Option<T> + Sync),
         checker: &mut Checker,
     ) -> Result<(Header, Vec<T>), Vec<Diagnostic>> {
         let (job_tx, job_rx) = std::sync::mpsc::channel::<Job<'t>>();
@@ -231,7 +244,7 @@ impl<'t> Questions<'t> {
         self,
         start: usize,
         raws: &[&RawValue],
-        keep: &impl Fn(usize, Question) -> Option<T>,
+        keep: &impl Fn(usize, Range<usize>, Question) -> Option<T>,
     ) -> Block<T> {
         let mut lines = LineIndex::new(self.text);
         let mut block = Block::default();
@@ -248,13 +261,13 @@ impl<'t> Questions<'t> {
         index: usize,
         raw: &RawValue,
         lines: &mut LineIndex,
-        keep: &impl Fn(usize, Question) -> Option<T>,
+        keep: &impl Fn(usize, Range<usize>, Question) -> Option<T>,
     ) -> Block<T> {
         let mut block = Block::default();
+        let offset = raw.get().as_ptr() as usize - self.text.as_ptr() as usize;
         let raw_question = match serde_json::from_str::<RawQuestion>(raw.get()) {
             Ok(q) => q,
             Err(e) => {
-                let offset = raw.get().as_ptr() as usize - self.text.as_ptr() as usize;
                 let mut diagnostic = serde_diagnostic(self.file, &e, Some((lines, offset)));
                 // A bad pair names its question too: its place in the file and its id.
                 let id = serde_json::from_str::<serde_json::Value>(raw.get())
@@ -284,7 +297,9 @@ impl<'t> Questions<'t> {
                     id: Some(q.id.clone()),
                     problems: Vec::new(),
                 });
-                block.kept.extend(keep(index, q));
+                block
+                    .kept
+                    .extend(keep(index, offset..offset + raw.get().len(), q));
             }
             Err(invalid) => {
                 let location = question_location(index, invalid.id.as_deref());
@@ -406,7 +421,7 @@ impl<'f> Checker<'f> {
 
     /// Adds the whole-bank checks and gives every problem found.
     fn finish(mut self, title: &str) -> Result<(), Vec<Diagnostic>> {
-        if title.trim().is_empty() || title.chars().any(char::is_control) {
+        if !is_title(title) {
             let message = "\"title\" must be a non-empty line of text".to_string();
             let location = Location::Path {
                 path: "title".into(),
@@ -429,6 +444,11 @@ impl<'f> Checker<'f> {
             Err(self.diagnostics)
         }
     }
+}
+
+/// Whether a bank's title is what the bank format wants: a non-empty line of text.
+pub(crate) fn is_title(title: &str) -> bool {
+    !title.trim().is_empty() && !title.chars().any(char::is_control)
 }
 
 pub(crate) fn question_location(index: usize, id: Option<&str>) -> Location {

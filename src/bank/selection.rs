@@ -1,24 +1,31 @@
 //! Loading for a session that asks a few questions of a possibly huge bank: every file is
-//! read and validated whole, but only the questions the session picks are built; the
-//! others stay bytes, so memory stays close to the files' size.
+//! validated whole, but only the questions the session picks are built, read again from the
+//! file; the others are not kept, so memory stays well under the files' size.
 
+use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
 use std::path::PathBuf;
 
+use super::checked::{self, Checked, Kept, Stamp, Text};
 use super::load::{self, DEFAULT_BANK_JSON, DEFAULT_BANK_NAME, IdOwners, LoadError};
 use super::model::{Bank, Question};
-use super::parse::{Split, question_at};
+use super::parse::{check_spans, question_at};
 
 /// The questions of some banks that a filter let through, ready to be built on demand.
 pub struct Selection {
-    files: Vec<(String, Vec<u8>)>,
+    /// Each file's name and where its questions can be read again.
+    files: Vec<(String, Text)>,
     /// File and byte range of each question that passed, in bank order.
-    passed: Vec<(usize, Range<usize>)>,
+    passed: Vec<(usize, Range<u64>)>,
     /// The title of the banks together.
     pub title: String,
     /// The description, when one bank is played.
     pub description: Option<String>,
 }
+
+/// What is kept of each question while checking: its id (when several files may clash)
+/// and whether it passed the filter.
+type Mark = (Option<String>, bool);
 
 impl Selection {
     /// Reads and validates every bank (all problems of all files, ids checked across files)
@@ -28,52 +35,51 @@ impl Selection {
         wanted: impl Fn(&Question) -> bool + Sync,
     ) -> Result<Self, LoadError> {
         let files = if paths.is_empty() {
-            vec![(
-                DEFAULT_BANK_NAME.to_string(),
-                DEFAULT_BANK_JSON.as_bytes().to_vec(),
-            )]
+            Vec::new()
         } else {
             load::expand(paths)?
-                .iter()
-                .map(|file| load::read_file(file))
-                .collect::<Result<_, _>>()?
         };
+        let several = files.len() > 1;
+        // One file: only the questions that pass are kept; several: every id, for clashes.
+        let mark = |_, q: &Question| {
+            let passed = wanted(q);
+            (several || passed).then(|| (several.then(|| q.id.clone()), passed))
+        };
+        let mut checked = Vec::new();
+        let mut diagnostics = Vec::new();
+        if files.is_empty() {
+            checked.push((DEFAULT_BANK_NAME.to_string(), default_bank(&mark)?));
+        }
+        for file in &files {
+            let name = super::sanitize::path(file);
+            match checked::check_file(file, &name, mark) {
+                Ok(bank) => checked.push((name, bank)),
+                Err(LoadError::Invalid(d)) => diagnostics.extend(d),
+                Err(other) => return Err(other),
+            }
+        }
+        let mut owners = IdOwners::default();
         let mut selection = Selection {
             files: Vec::new(),
             passed: Vec::new(),
             title: String::new(),
             description: None,
         };
-        let (mut diagnostics, mut owners, mut titles) =
-            (Vec::new(), IdOwners::default(), Vec::new());
-        let several = files.len() > 1;
-        for (number, (name, bytes)) in files.iter().enumerate() {
-            let split = match Split::new(name, bytes) {
-                Ok(split) => split,
-                Err(d) => {
-                    diagnostics.extend(d);
-                    continue;
+        let mut titles = Vec::new();
+        for (number, (name, bank)) in checked.into_iter().enumerate() {
+            for Kept { index, span, value } in bank.kept {
+                let (id, passed) = value;
+                if let Some(id) = id {
+                    owners.claim(&name, index, &id, &mut diagnostics);
                 }
-            };
-            let kept = split.validate(|index, q| {
-                let id = several.then(|| q.id.clone());
-                Some((index, id, wanted(&q)))
-            });
-            match kept {
-                Ok(kept) => {
-                    for (index, id, passed) in kept {
-                        if let Some(id) = id {
-                            owners.claim(name, index, &id, &mut diagnostics);
-                        }
-                        if passed {
-                            selection.passed.push((number, split.span(index, bytes)));
-                        }
-                    }
-                    titles.push(split.title.clone());
-                    selection.description = split.description.clone();
+                if passed {
+                    selection.passed.push((number, span));
                 }
-                Err(d) => diagnostics.extend(d),
             }
+            let (title, description) = bank.header;
+            titles.push(title);
+            selection.description = description;
+            selection.files.push((name, bank.text));
         }
         if !diagnostics.is_empty() {
             return Err(LoadError::Invalid(diagnostics));
@@ -82,7 +88,6 @@ impl Selection {
             selection.description = None;
         }
         selection.title = load::combined_title(&titles);
-        selection.files = files;
         Ok(selection)
     }
 
@@ -96,21 +101,71 @@ impl Selection {
         self.passed.is_empty()
     }
 
-    /// A bank of the questions at these positions among those that passed, in this order.
+    /// A bank of the questions at these positions among those that passed, in this order,
+    /// read again from their files.
     pub fn bank(&self, positions: &[usize]) -> Result<Bank, LoadError> {
         let mut questions = Vec::with_capacity(positions.len());
         for &position in positions {
             let Some((file, span)) = self.passed.get(position) else {
                 continue;
             };
-            let (name, bytes) = &self.files[*file];
-            questions.push(question_at(name, bytes, span.clone()).map_err(LoadError::Invalid)?);
+            let (name, text) = &self.files[*file];
+            questions.push(read_question(name, text, span.clone())?);
         }
         Ok(Bank {
             title: self.title.clone(),
             description: self.description.clone(),
             questions,
         })
+    }
+}
+
+/// The embedded default bank, checked like a file read whole.
+fn default_bank(
+    mark: &(impl Fn(usize, &Question) -> Option<Mark> + Sync),
+) -> Result<Checked<Mark>, LoadError> {
+    let bytes = DEFAULT_BANK_JSON.as_bytes();
+    let (header, kept) = check_spans(DEFAULT_BANK_NAME, bytes, |index, span, q| {
+        let span = span.start as u64..span.end as u64;
+        mark(index, &q).map(|value| Kept { index, span, value })
+    })
+    .map_err(LoadError::Invalid)?;
+    Ok(Checked {
+        header,
+        kept,
+        text: Text::Memory(bytes.to_vec()),
+    })
+}
+
+/// The question at `span` of a file checked before; a file changed since is an error.
+fn read_question(name: &str, text: &Text, span: Range<u64>) -> Result<Question, LoadError> {
+    let changed = || {
+        let message = "the file changed while it was read; run again".to_string();
+        LoadError::Invalid(vec![super::parse::diag(
+            name,
+            super::Location::File,
+            message,
+        )])
+    };
+    let read_error = |source| LoadError::Read {
+        path: name.to_string(),
+        source,
+    };
+    let (Ok(start), Ok(end)) = (usize::try_from(span.start), usize::try_from(span.end)) else {
+        return Err(changed());
+    };
+    match text {
+        Text::Memory(bytes) => question_at(name, bytes, start..end).map_err(LoadError::Invalid),
+        Text::Disk { path, stamp } => {
+            let mut file = std::fs::File::open(path).map_err(read_error)?;
+            if Stamp::of(&file.metadata().map_err(read_error)?) != *stamp {
+                return Err(changed());
+            }
+            let mut bytes = vec![0; end - start];
+            file.seek(SeekFrom::Start(span.start)).map_err(read_error)?;
+            file.read_exact(&mut bytes).map_err(read_error)?;
+            question_at(name, &bytes, 0..bytes.len()).map_err(LoadError::Invalid)
+        }
     }
 }
 
@@ -167,5 +222,18 @@ mod tests {
             selection.bank(&[0]).unwrap().questions[0],
             whole.questions[0]
         );
+    }
+
+    #[test]
+    fn a_bank_changed_after_checking_is_not_read_as_other_questions() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = write(dir.path(), "a.json", &["a1", "a2"]);
+        let selection = Selection::load(std::slice::from_ref(&a), |_| true).unwrap();
+        let text = std::fs::read_to_string(&a).unwrap();
+        std::fs::write(&a, text.replace("a1", "x-1")).unwrap();
+        let Err(LoadError::Invalid(d)) = selection.bank(&[1]) else {
+            panic!("a changed file must be refused");
+        };
+        assert!(d[0].to_string().contains("the file changed"), "{}", d[0]);
     }
 }

@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
+use crate::bank::checked::{self, Kept};
 use crate::bank::load::IdOwners;
 use crate::bank::{self, Bank, LoadError};
 use crate::cli::ValidateArgs;
@@ -20,17 +21,22 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     // Ids are kept only when there are other files to clash with.
     let several = files.len() > 1;
     for file in files {
-        let (name, bytes) = bank::load::read_file(&file)?;
+        let name = bank::sanitize::path(&file);
         let mut clashes = Vec::new();
-        let checked = bank::parse::check(&name, &bytes, |index, q| {
-            let id = if several { Some(q.id) } else { None };
-            Some((index, id, q.kind.name()))
-        })
-        .map(|(_, kept)| kept);
+        let checked = checked::check_file(&file, &name, |_, q| {
+            let id = if several { Some(q.id.clone()) } else { None };
+            Some((id, q.kind.name()))
+        });
+        let checked = match checked {
+            Err(LoadError::Invalid(d)) => Err(d),
+            Err(other) => return Err(other.into()),
+            Ok(checked) => Ok(checked.kept),
+        };
         match checked {
             Ok(questions) => {
                 let mut kinds = BTreeSet::new();
-                for (index, id, kind) in &questions {
+                for Kept { index, value, .. } in &questions {
+                    let (id, kind) = value;
                     if let Some(id) = id {
                         owners.claim(&name, *index, id, &mut clashes);
                     }
