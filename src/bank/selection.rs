@@ -11,21 +11,29 @@ use super::load::{self, DEFAULT_BANK_JSON, DEFAULT_BANK_NAME, IdOwners, LoadErro
 use super::model::{Bank, Question};
 use super::parse::{check_spans, question_at};
 
-/// The questions of some banks that a filter let through, ready to be built on demand.
-pub struct Selection {
-    /// Each file's name and where its questions can be read again.
-    files: Vec<(String, Text)>,
-    /// File and byte range of each question that passed, in bank order.
-    passed: Vec<(usize, Range<u64>)>,
+/// The questions of some banks that a filter let through, ready to be built on demand,
+/// each with what the caller kept of it (`T`).
+pub struct Selection<T = ()> {
+    /// Each file's name, title and where its questions can be read again.
+    files: Vec<(String, String, Text)>,
+    /// Each question that passed, in bank order.
+    passed: Vec<Passed<T>>,
     /// The title of the banks together.
     pub title: String,
     /// The description, when one bank is played.
     pub description: Option<String>,
 }
 
+/// A question that passed: its file, its byte range there, and what was kept of it.
+struct Passed<T> {
+    file: usize,
+    span: Range<u64>,
+    value: T,
+}
+
 /// What is kept of each question while checking: its id (when several files may clash)
-/// and whether it passed the filter.
-type Mark = (Option<String>, bool);
+/// and what the caller keeps, if it passed.
+type Mark<T> = (Option<String>, Option<T>);
 
 impl Selection {
     /// Reads and validates every bank (all problems of all files, ids checked across files)
@@ -33,6 +41,17 @@ impl Selection {
     pub fn load(
         paths: &[PathBuf],
         wanted: impl Fn(&Question) -> bool + Sync,
+    ) -> Result<Self, LoadError> {
+        Selection::keeping(paths, |q| wanted(q).then_some(()))
+    }
+}
+
+impl<T: Send> Selection<T> {
+    /// [`Selection::load`], keeping what `keep` returns for each question; those it returns
+    /// nothing for do not pass.
+    pub fn keeping(
+        paths: &[PathBuf],
+        keep: impl Fn(&Question) -> Option<T> + Sync,
     ) -> Result<Self, LoadError> {
         let files = if paths.is_empty() {
             Vec::new()
@@ -42,8 +61,8 @@ impl Selection {
         let several = files.len() > 1;
         // One file: only the questions that pass are kept; several: every id, for clashes.
         let mark = |_, q: &Question| {
-            let passed = wanted(q);
-            (several || passed).then(|| (several.then(|| q.id.clone()), passed))
+            let kept = keep(q);
+            (several || kept.is_some()).then(|| (several.then(|| q.id.clone()), kept))
         };
         let mut checked = Vec::new();
         let mut diagnostics = Vec::new();
@@ -65,21 +84,19 @@ impl Selection {
             title: String::new(),
             description: None,
         };
-        let mut titles = Vec::new();
-        for (number, (name, bank)) in checked.into_iter().enumerate() {
+        for (file, (name, bank)) in checked.into_iter().enumerate() {
             for Kept { index, span, value } in bank.kept {
-                let (id, passed) = value;
+                let (id, kept) = value;
                 if let Some(id) = id {
                     owners.claim(&name, index, &id, &mut diagnostics);
                 }
-                if passed {
-                    selection.passed.push((number, span));
+                if let Some(value) = kept {
+                    selection.passed.push(Passed { file, span, value });
                 }
             }
             let (title, description) = bank.header;
-            titles.push(title);
             selection.description = description;
-            selection.files.push((name, bank.text));
+            selection.files.push((name, title, bank.text));
         }
         if !diagnostics.is_empty() {
             return Err(LoadError::Invalid(diagnostics));
@@ -87,8 +104,15 @@ impl Selection {
         if several {
             selection.description = None;
         }
+        let titles: Vec<String> = selection.files.iter().map(|f| f.1.clone()).collect();
         selection.title = load::combined_title(&titles);
         Ok(selection)
+    }
+
+    /// What was kept of each question that passed, with the title of its bank, in order.
+    pub fn kept(&self) -> impl Iterator<Item = (&str, &T)> {
+        let title = |p: &Passed<T>| self.files[p.file].1.as_str();
+        self.passed.iter().map(move |p| (title(p), &p.value))
     }
 
     /// How many questions passed the filter.
@@ -106,11 +130,11 @@ impl Selection {
     pub fn bank(&self, positions: &[usize]) -> Result<Bank, LoadError> {
         let mut questions = Vec::with_capacity(positions.len());
         for &position in positions {
-            let Some((file, span)) = self.passed.get(position) else {
+            let Some(passed) = self.passed.get(position) else {
                 continue;
             };
-            let (name, text) = &self.files[*file];
-            questions.push(read_question(name, text, span.clone())?);
+            let (name, _, text) = &self.files[passed.file];
+            questions.push(read_question(name, text, passed.span.clone())?);
         }
         Ok(Bank {
             title: self.title.clone(),
@@ -121,9 +145,9 @@ impl Selection {
 }
 
 /// The embedded default bank, checked like a file read whole.
-fn default_bank(
-    mark: &(impl Fn(usize, &Question) -> Option<Mark> + Sync),
-) -> Result<Checked<Mark>, LoadError> {
+fn default_bank<T: Send>(
+    mark: &(impl Fn(usize, &Question) -> Option<Mark<T>> + Sync),
+) -> Result<Checked<Mark<T>>, LoadError> {
     let bytes = DEFAULT_BANK_JSON.as_bytes();
     let (header, kept) = check_spans(DEFAULT_BANK_NAME, bytes, |index, span, q| {
         let span = span.start as u64..span.end as u64;

@@ -8,7 +8,8 @@ use super::interrupt::{self, Guard};
 use super::{play, report};
 use crate::bank::{self, sanitize::escape};
 use crate::cli::{HostArgs, PaceArg, ReportArgs, ReportFormat};
-use crate::engine::{Session, order};
+
+use crate::engine::Session;
 use crate::error::{Error, Result};
 use crate::live::{Ending, HostConfig, Pace, Saver, protocol, server};
 use crate::store::from_session::{SessionMeta, record};
@@ -21,8 +22,7 @@ pub fn run(args: &HostArgs) -> Result<()> {
             "host takes no --name: each student gives theirs when joining".into(),
         ));
     }
-    let bank = bank::load_paths(&args.quiz.banks)?;
-    let cfg = host_config(args, &bank)?;
+    let (bank, cfg) = host_config(args)?;
     let dir = results_dir(args.quiz.results.as_deref())?;
     let listener = server::bind(&cfg.listen).map_err(|e| {
         let why = crate::bank::input::in_words(&e);
@@ -41,7 +41,9 @@ pub fn run(args: &HostArgs) -> Result<()> {
     }
 }
 
-fn host_config(args: &HostArgs, bank: &bank::Bank) -> Result<HostConfig> {
+/// The session's settings and the questions it asks (only those are built, however big
+/// the banks), in the order asked.
+fn host_config(args: &HostArgs) -> Result<(bank::Bank, HostConfig)> {
     let pace = match args.pace {
         PaceArg::Own => Pace::Own,
         PaceArg::Teacher => Pace::Teacher,
@@ -49,15 +51,13 @@ fn host_config(args: &HostArgs, bank: &bank::Bank) -> Result<HostConfig> {
     let mut session = play::session_config(&args.quiz);
     // Everyone moves together in teacher pace: there is no round of retries.
     session.retry_wrong &= pace == Pace::Own;
-    // Checks the selection the same way play does, with its message.
-    Session::new(bank, session.clone()).map_err(|e| Error::Usage(e.to_string()))?;
-    let candidates = session.filter.apply(&bank.questions);
-    let questions = order::pick(&candidates, session.count, &mut order::rng(session.seed));
+    let (bank, _, _) = play::chosen_bank(&args.quiz, &session)?;
+    let questions = (0..bank.questions.len()).collect();
     let pin = match &args.pin {
         Some(pin) => protocol::check_pin(pin).map_err(Error::Usage)?,
         None => protocol::random_pin(),
     };
-    Ok(HostConfig {
+    let cfg = HostConfig {
         listen: args.listen.clone(),
         pin,
         players: args.players.map(|n| n as usize),
@@ -69,7 +69,8 @@ fn host_config(args: &HostArgs, bank: &bank::Bank) -> Result<HostConfig> {
         idle: Duration::from_secs(args.idle),
         pin_tries: args.pin_tries,
         interactive: crate::ui::is_interactive(),
-    })
+    };
+    Ok((bank, cfg))
 }
 
 /// The folder given, or a new `results-<date>` (`-2`, `-3`… when taken); created now, so

@@ -60,9 +60,12 @@ pub fn run(args: &PlayArgs) -> Result<()> {
 }
 
 /// Validates the banks whole but builds only the questions the session picks, so a huge
-/// bank costs little more memory than its file; gives them with the shuffle that goes on.
+/// bank costs far less memory than its file; gives them with the shuffle that goes on.
 /// Also gives how many questions the filter let through.
-fn chosen_bank(args: &PlayArgs, config: &SessionConfig) -> Result<(Bank, StdRng, usize)> {
+pub(super) fn chosen_bank(
+    args: &PlayArgs,
+    config: &SessionConfig,
+) -> Result<(Bank, StdRng, usize)> {
     let selection = Selection::load(&args.banks, |q| config.filter.matches(q))?;
     let candidates: Vec<usize> = (0..selection.len()).collect();
     let (picked, rng) =
