@@ -10,46 +10,58 @@ use jiff::{Timestamp, tz::TimeZone};
 
 use super::interrupt::{self, Guard};
 use super::save;
-use crate::bank::{self, Bank, Question, sanitize::escape};
+use crate::bank::selection::Selection;
+use crate::bank::{Question, sanitize::escape};
 use crate::cli::ReviewArgs;
 use crate::engine::{Outcome, Session, SessionConfig, order};
 use crate::error::{Error, Result};
 use crate::store::from_session::{SessionMeta, record};
-use crate::store::review::{self, Card, Summary};
+use crate::store::review::{self, Card, CardRef, Summary};
 use crate::store::{StoreError, paths};
 use crate::ui::{self, render};
 
 /// Reviews the due and new questions of the banks.
 pub fn run(args: &ReviewArgs) -> Result<()> {
-    let banks = bank::load::load_banks(&args.banks)?;
-    let keys = review::card_keys(&banks);
-    let bank = bank::load::combine_banks(banks);
+    // Every question's card is kept; only the questions due are built.
+    let selection = Selection::keeping(&args.banks, |q| {
+        Some((q.id.clone(), review::prompt_hash(q)))
+    })?;
+    let cards: Vec<CardRef> = selection
+        .kept()
+        .map(|(title, (id, hash))| CardRef {
+            key: review::card_key(title, id),
+            hash: *hash,
+        })
+        .collect();
     let dir = paths::data_dir()?;
     let mut state = review::load(&dir)?;
     let now = Timestamp::now();
-    let new_today = review::introduced_since(&state, &bank, &keys, start_of_today(now));
+    let new_today = review::introduced_since(&state, &cards, start_of_today(now));
     let new_limit = (args.new as usize).saturating_sub(new_today);
-    let due = review::due_cards(&state, &bank, &keys, now, new_limit);
+    let due = review::due_cards(&state, &cards, now, new_limit);
     eprintln!(
         "{}",
         super::stats::where_data_lives("Review state", &dir.join(review::FILE_NAME))
     );
     if due.is_empty() {
-        let summary = review::summary(&state, &bank, &keys, now);
+        let summary = review::summary(&state, &cards, now);
         writeln!(
             std::io::stdout().lock(),
             "{}",
-            nothing_due(&bank, &summary, new_limit == 0)
+            nothing_due(&selection.title, &summary, new_limit == 0)
         )?;
         return Ok(());
     }
+    let bank = selection.bank(&due)?;
+    let keys: Vec<&str> = due.iter().map(|&i| cards[i].key.as_str()).collect();
+    let all: Vec<usize> = (0..bank.questions.len()).collect();
     let config = SessionConfig {
         seed: order::random_seed(),
         reveal_streak: true,
         ..SessionConfig::default()
     };
     let mut session =
-        Session::with_questions(&bank, &due, config).map_err(|e| Error::Usage(e.to_string()))?;
+        Session::with_questions(&bank, &all, config).map_err(|e| Error::Usage(e.to_string()))?;
     let mut prompter = ui::prompter();
     let intro_shown = prompter.show(&render::titled(
         &bank.title,
@@ -79,11 +91,11 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
             &stop,
             |s, outcome| {
                 let q = &s.bank().questions[outcome.question];
-                let key = &keys[outcome.question];
+                let key = keys[outcome.question];
                 let note = match remember(&dir, key, q, outcome) {
                     Ok(card) => {
                         let note = comes_back(card.due, card.last_review, &TimeZone::system());
-                        state.cards.insert(key.clone(), card);
+                        state.cards.insert(key.to_string(), card);
                         Some(console::style(note).dim().to_string())
                     }
                     Err(e) => {
@@ -100,8 +112,8 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
     let shown = played.and_then(|()| {
         prompter.show(&render::summary(&session, clock.elapsed(), false))?;
         let now = Timestamp::now();
-        let upcoming = review::summary(&state, &bank, &keys, now);
-        let introduced = review::introduced_since(&state, &bank, &keys, start_of_today(now));
+        let upcoming = review::summary(&state, &cards, now);
+        let introduced = review::introduced_since(&state, &cards, start_of_today(now));
         let daily = Daily {
             limit: args.new as usize,
             left: (args.new as usize).saturating_sub(introduced),
@@ -143,8 +155,8 @@ fn local(at: Timestamp) -> String {
         .to_string()
 }
 
-fn nothing_due(bank: &Bank, summary: &Summary, new_done: bool) -> String {
-    let mut text = format!("Nothing to review in {} right now.", escape(&bank.title));
+fn nothing_due(title: &str, summary: &Summary, new_done: bool) -> String {
+    let mut text = format!("Nothing to review in {} right now.", escape(title));
     if let Some(next) = summary.next_due {
         text.push_str(&format!(" Next review: {}.", local(next)));
     }

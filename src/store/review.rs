@@ -102,12 +102,26 @@ pub fn card_key(bank_title: &str, question_id: &str) -> String {
     format!("{bank_title}\u{1f}{question_id}")
 }
 
-/// The card key of every question of banks reviewed together, in combined order: each
+/// A question as review sees it: its card's key and its prompt hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardRef {
+    /// [`card_key`] of the question under its own bank's title.
+    pub key: String,
+    /// [`prompt_hash`] of the question.
+    pub hash: u64,
+}
+
+/// The card of every question of banks reviewed together, in combined order: each
 /// question keyed by its own bank's title, so a card is the same alone or in company.
-pub fn card_keys(banks: &[Bank]) -> Vec<String> {
+pub fn card_refs(banks: &[Bank]) -> Vec<CardRef> {
     banks
         .iter()
-        .flat_map(|b| b.questions.iter().map(|q| card_key(&b.title, &q.id)))
+        .flat_map(|b| {
+            b.questions.iter().map(|q| CardRef {
+                key: card_key(&b.title, &q.id),
+                hash: prompt_hash(q),
+            })
+        })
         .collect()
 }
 
@@ -244,15 +258,14 @@ pub fn interval_days(interval: f32) -> i64 {
 /// `keys` holds each question's [`card_key`] (see [`card_keys`]).
 pub fn due_cards(
     state: &ReviewState,
-    bank: &Bank,
-    keys: &[String],
+    cards: &[CardRef],
     now: Timestamp,
     new_limit: usize,
 ) -> Vec<usize> {
     let mut due = Vec::new();
     let mut new = Vec::new();
-    for (index, (question, key)) in bank.questions.iter().zip(keys).enumerate() {
-        match current_card(state, key, prompt_hash(question)) {
+    for (index, card) in cards.iter().enumerate() {
+        match current_card(state, &card.key, card.hash) {
             Some(card) if card.due <= now => due.push((card.due, index)),
             Some(_) => {}
             None if new.len() < new_limit => new.push(index),
@@ -264,16 +277,10 @@ pub fn due_cards(
 }
 
 /// How many of the bank's current cards were first reviewed at or after `since`.
-pub fn introduced_since(
-    state: &ReviewState,
-    bank: &Bank,
-    keys: &[String],
-    since: Timestamp,
-) -> usize {
-    bank.questions
+pub fn introduced_since(state: &ReviewState, cards: &[CardRef], since: Timestamp) -> usize {
+    cards
         .iter()
-        .zip(keys)
-        .filter_map(|(q, key)| current_card(state, key, prompt_hash(q)))
+        .filter_map(|card| current_card(state, &card.key, card.hash))
         .filter(|card| card.introduced.is_some_and(|at| at >= since))
         .count()
 }
@@ -292,7 +299,7 @@ pub struct Summary {
 }
 
 /// Counts the bank's due, soon-due and new cards at `now`.
-pub fn summary(state: &ReviewState, bank: &Bank, keys: &[String], now: Timestamp) -> Summary {
+pub fn summary(state: &ReviewState, cards: &[CardRef], now: Timestamp) -> Summary {
     let tomorrow = now
         .checked_add(SignedDuration::from_hours(24))
         .unwrap_or(now);
@@ -302,8 +309,8 @@ pub fn summary(state: &ReviewState, bank: &Bank, keys: &[String], now: Timestamp
         new: 0,
         next_due: None,
     };
-    for (question, key) in bank.questions.iter().zip(keys) {
-        let Some(card) = current_card(state, key, prompt_hash(question)) else {
+    for card in cards {
+        let Some(card) = current_card(state, &card.key, card.hash) else {
             summary.new += 1;
             continue;
         };

@@ -30,8 +30,8 @@ fn bank() -> Bank {
     }
 }
 
-fn keys(bank: &Bank) -> Vec<String> {
-    card_keys(std::slice::from_ref(bank))
+fn cards(bank: &Bank) -> Vec<CardRef> {
+    card_refs(std::slice::from_ref(bank))
 }
 
 fn review(
@@ -145,7 +145,7 @@ fn changed_prompt_makes_the_card_new_again() {
     );
     bank.questions[0].prompt = "A reworded prompt?".into();
     let soon = now().checked_add(days(11)).unwrap();
-    assert_eq!(due_cards(&state, &bank, &keys(&bank), soon, 1), vec![0]);
+    assert_eq!(due_cards(&state, &cards(&bank), soon, 1), vec![0]);
     let card = review(&mut state, &bank, 0, Rating::Good, soon);
     assert_eq!(card.reps, 1);
     assert_eq!(
@@ -167,20 +167,14 @@ fn due_cards_first_oldest_first_then_new_in_bank_order_up_to_the_limit() {
         now().checked_add(SignedDuration::from_mins(1)).unwrap(),
     );
     let before = now().checked_add(SignedDuration::from_mins(5)).unwrap();
-    assert_eq!(
-        due_cards(&state, &bank, &keys(&bank), before, 10),
-        vec![0, 3]
-    );
+    assert_eq!(due_cards(&state, &cards(&bank), before, 10), vec![0, 3]);
     let after = now().checked_add(SignedDuration::from_hours(1)).unwrap();
     assert_eq!(
-        due_cards(&state, &bank, &keys(&bank), after, 10),
+        due_cards(&state, &cards(&bank), after, 10),
         vec![2, 1, 0, 3]
     );
-    assert_eq!(
-        due_cards(&state, &bank, &keys(&bank), after, 1),
-        vec![2, 1, 0]
-    );
-    assert_eq!(due_cards(&state, &bank, &keys(&bank), after, 0), vec![2, 1]);
+    assert_eq!(due_cards(&state, &cards(&bank), after, 1), vec![2, 1, 0]);
+    assert_eq!(due_cards(&state, &cards(&bank), after, 0), vec![2, 1]);
 }
 
 #[test]
@@ -189,7 +183,7 @@ fn summary_counts_due_soon_new_and_next_date() {
     let mut state = ReviewState::default();
     let again = review(&mut state, &bank, 0, Rating::Again, now());
     review(&mut state, &bank, 1, Rating::Easy, now());
-    let got = summary(&state, &bank, &keys(&bank), now());
+    let got = summary(&state, &cards(&bank), now());
     assert_eq!(
         got,
         Summary {
@@ -234,16 +228,13 @@ fn introduced_counts_first_reviews_since_a_moment() {
     review(&mut state, &bank, 0, Rating::Good, now());
     review(&mut state, &bank, 1, Rating::Good, now() + days(1));
     review(&mut state, &bank, 0, Rating::Good, now() + days(2));
-    assert_eq!(introduced_since(&state, &bank, &keys(&bank), now()), 2);
+    assert_eq!(introduced_since(&state, &cards(&bank), now()), 2);
     assert_eq!(
-        introduced_since(&state, &bank, &keys(&bank), now() + days(1)),
+        introduced_since(&state, &cards(&bank), now() + days(1)),
         1,
         "a second review is not an introduction"
     );
-    assert_eq!(
-        introduced_since(&state, &bank, &keys(&bank), now() + days(3)),
-        0
-    );
+    assert_eq!(introduced_since(&state, &cards(&bank), now() + days(3)), 0);
 }
 
 #[test]
@@ -284,7 +275,7 @@ fn cards_are_keyed_by_their_own_bank_not_the_combined_title() {
     for q in &mut other.questions {
         q.id = format!("o-{}", q.id);
     }
-    let keys = card_keys(&[bank(), other]);
-    assert_eq!(keys[0], card_key("Deck", "a"));
-    assert_eq!(keys[4], card_key("Other", "o-a"));
+    let cards = card_refs(&[bank(), other]);
+    assert_eq!(cards[0].key, card_key("Deck", "a"));
+    assert_eq!(cards[4].key, card_key("Other", "o-a"));
 }
