@@ -51,6 +51,8 @@ pub fn follow<'h, 'b>(
         let answer = remote.ask(&turn);
         remote.input_mut().get_mut().watch_round(None);
         let answer = match answer {
+            // An answer read after the question closed came too late for everyone.
+            Ok(Some(_)) if hub.phase.load(Ordering::SeqCst) != open => None,
             Ok(Some(answer)) => Some(answer),
             Ok(None) => return Ok(End::Left),
             Err(e) if wire::is_cancelled(&e) && !hub.stopping() => None,
