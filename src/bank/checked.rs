@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
-use std::io;
+use std::io::{self, Read, Seek};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -66,10 +66,10 @@ pub(crate) fn check_file<T: Send>(
         path: name.to_string(),
         source,
     };
-    let (file, meta) = super::input::open_bounded(path).map_err(read_error)?;
+    let (mut file, meta) = super::input::open_bounded(path).map_err(read_error)?;
     if meta.is_file() {
         let limit = super::input::MAX_INPUT_BYTES;
-        if let Some((header, kept)) = sweep(file, limit, &keep).map_err(read_error)? {
+        if let Some((header, kept)) = sweep(&file, limit, &keep).map_err(read_error)? {
             let stamp = Stamp::of(&meta);
             return Ok(Checked {
                 header,
@@ -81,7 +81,10 @@ pub(crate) fn check_file<T: Send>(
             });
         }
     }
-    let (file, meta) = super::input::open_bounded(path).map_err(read_error)?;
+    // A pipe is read once, whole; a file that was not plainly valid is read again.
+    if meta.is_file() {
+        file.seek(io::SeekFrom::Start(0)).map_err(read_error)?;
+    }
     let bytes =
         super::input::read_all(file, &meta, super::input::MAX_INPUT_BYTES).map_err(read_error)?;
     let (header, kept) = super::parse::check_spans(name, &bytes, |index, span, q| {
@@ -96,6 +99,74 @@ pub(crate) fn check_file<T: Send>(
     })
 }
 
+/// Reads questions of a checked file again, by their spans: from memory, or from the file
+/// kept open and read forward while the spans go forward.
+pub(crate) struct Reread<'t> {
+    name: &'t str,
+    text: &'t Text,
+    /// The open file and the offset it is read up to.
+    file: Option<(io::BufReader<std::fs::File>, u64)>,
+}
+
+impl<'t> Reread<'t> {
+    pub(crate) fn new(name: &'t str, text: &'t Text) -> Self {
+        Reread {
+            name,
+            text,
+            file: None,
+        }
+    }
+
+    /// The question at `span`; a file changed since it was checked is an error.
+    pub(crate) fn question(&mut self, span: Range<u64>) -> Result<Question, LoadError> {
+        let name = self.name;
+        let changed = || {
+            let message = "the file changed while it was read; run again".to_string();
+            LoadError::Invalid(vec![super::parse::diag(
+                name,
+                super::Location::File,
+                message,
+            )])
+        };
+        let read_error = |source| LoadError::Read {
+            path: name.to_string(),
+            source,
+        };
+        let (Ok(start), Ok(end)) = (usize::try_from(span.start), usize::try_from(span.end)) else {
+            return Err(changed());
+        };
+        let bytes = match self.text {
+            Text::Memory(bytes) => {
+                return super::parse::question_at(name, bytes, start..end)
+                    .map_err(LoadError::Invalid);
+            }
+            Text::Disk { path, stamp } => {
+                let (file, at) = match &mut self.file {
+                    Some(open) => open,
+                    none => {
+                        let file = std::fs::File::open(path).map_err(read_error)?;
+                        if Stamp::of(&file.metadata().map_err(read_error)?) != *stamp {
+                            return Err(changed());
+                        }
+                        none.insert((io::BufReader::new(file), 0))
+                    }
+                };
+                let mut bytes = vec![0; end - start];
+                let moved = match span.start.checked_sub(*at).map(i64::try_from) {
+                    Some(Ok(forward)) => file.seek_relative(forward),
+                    _ => file.seek(io::SeekFrom::Start(span.start)).map(|_| ()),
+                };
+                moved
+                    .and_then(|()| file.read_exact(&mut bytes))
+                    .map_err(read_error)?;
+                *at = span.end;
+                bytes
+            }
+        };
+        super::parse::question_at(name, &bytes, 0..bytes.len()).map_err(LoadError::Invalid)
+    }
+}
+
 /// What a worker made of one piece: what was kept and a hash of each question's id.
 struct Done<T> {
     first: usize,
@@ -105,7 +176,7 @@ struct Done<T> {
 
 /// The fast path: cuts and validates the file; `None` when the file is not plainly valid.
 fn sweep<T: Send>(
-    file: std::fs::File,
+    file: &std::fs::File,
     limit: u64,
     keep: &(impl Fn(usize, &Question) -> Option<T> + Sync),
 ) -> io::Result<Option<(Header, Vec<Kept<T>>)>> {

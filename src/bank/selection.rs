@@ -2,14 +2,13 @@
 //! validated whole, but only the questions the session picks are built, read again from the
 //! file; the others are not kept, so memory stays well under the files' size.
 
-use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
 use std::path::PathBuf;
 
-use super::checked::{self, Checked, Kept, Stamp, Text};
+use super::checked::{self, Checked, Kept, Reread, Text};
 use super::load::{self, DEFAULT_BANK_JSON, DEFAULT_BANK_NAME, IdOwners, LoadError};
 use super::model::{Bank, Question};
-use super::parse::{check_spans, question_at};
+use super::parse::check_spans;
 
 /// The questions of some banks that a filter let through, ready to be built on demand,
 /// each with what the caller kept of it (`T`).
@@ -129,18 +128,34 @@ impl<T: Send> Selection<T> {
     /// read again from their files.
     pub fn bank(&self, positions: &[usize]) -> Result<Bank, LoadError> {
         let mut questions = Vec::with_capacity(positions.len());
-        for &position in positions {
-            let Some(passed) = self.passed.get(position) else {
-                continue;
-            };
-            let (name, _, text) = &self.files[passed.file];
-            questions.push(read_question(name, text, passed.span.clone())?);
-        }
+        self.each(positions, |_, q| questions.push(q))?;
         Ok(Bank {
             title: self.title.clone(),
             description: self.description.clone(),
             questions,
         })
+    }
+
+    /// Builds the questions at these positions among those that passed, in this order,
+    /// handing each to `each` with its position; each file is opened once and read forward.
+    pub fn each(
+        &self,
+        positions: &[usize],
+        mut each: impl FnMut(usize, Question),
+    ) -> Result<(), LoadError> {
+        let mut readers: Vec<Option<Reread>> = self.files.iter().map(|_| None).collect();
+        for &position in positions {
+            let Some(passed) = self.passed.get(position) else {
+                continue;
+            };
+            let (name, _, text) = &self.files[passed.file];
+            let reader = match &mut readers[passed.file] {
+                Some(reader) => reader,
+                empty => empty.insert(Reread::new(name, text)),
+            };
+            each(position, reader.question(passed.span.clone())?);
+        }
+        Ok(())
     }
 }
 
@@ -159,38 +174,6 @@ fn default_bank<T: Send>(
         kept,
         text: Text::Memory(bytes.to_vec()),
     })
-}
-
-/// The question at `span` of a file checked before; a file changed since is an error.
-fn read_question(name: &str, text: &Text, span: Range<u64>) -> Result<Question, LoadError> {
-    let changed = || {
-        let message = "the file changed while it was read; run again".to_string();
-        LoadError::Invalid(vec![super::parse::diag(
-            name,
-            super::Location::File,
-            message,
-        )])
-    };
-    let read_error = |source| LoadError::Read {
-        path: name.to_string(),
-        source,
-    };
-    let (Ok(start), Ok(end)) = (usize::try_from(span.start), usize::try_from(span.end)) else {
-        return Err(changed());
-    };
-    match text {
-        Text::Memory(bytes) => question_at(name, bytes, start..end).map_err(LoadError::Invalid),
-        Text::Disk { path, stamp } => {
-            let mut file = std::fs::File::open(path).map_err(read_error)?;
-            if Stamp::of(&file.metadata().map_err(read_error)?) != *stamp {
-                return Err(changed());
-            }
-            let mut bytes = vec![0; end - start];
-            file.seek(SeekFrom::Start(span.start)).map_err(read_error)?;
-            file.read_exact(&mut bytes).map_err(read_error)?;
-            question_at(name, &bytes, 0..bytes.len()).map_err(LoadError::Invalid)
-        }
-    }
 }
 
 #[cfg(test)]

@@ -22,19 +22,22 @@ use crate::ui::{self, render};
 
 /// Reviews the due and new questions of the banks.
 pub fn run(args: &ReviewArgs) -> Result<()> {
-    // Every question's card is kept; only the questions due are built.
-    let selection = Selection::keeping(&args.banks, |q| {
-        Some((q.id.clone(), review::prompt_hash(q)))
-    })?;
-    let cards: Vec<CardRef> = selection
+    // Every question's card key is kept; only the questions that have a card (for their
+    // prompt hash) and those due are built.
+    let selection = Selection::keeping(&args.banks, |q| Some(q.id.clone()))?;
+    let mut cards: Vec<CardRef> = selection
         .kept()
-        .map(|(title, (id, hash))| CardRef {
+        .map(|(title, id)| CardRef {
             key: review::card_key(title, id),
-            hash: *hash,
+            hash: 0,
         })
         .collect();
     let dir = paths::data_dir()?;
     let mut state = review::load(&dir)?;
+    let known: Vec<usize> = (0..cards.len())
+        .filter(|&i| state.cards.contains_key(&cards[i].key))
+        .collect();
+    selection.each(&known, |i, q| cards[i].hash = review::prompt_hash(&q))?;
     let now = Timestamp::now();
     let new_today = review::introduced_since(&state, &cards, start_of_today(now));
     let new_limit = (args.new as usize).saturating_sub(new_today);
@@ -53,7 +56,6 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
         return Ok(());
     }
     let bank = selection.bank(&due)?;
-    let keys: Vec<&str> = due.iter().map(|&i| cards[i].key.as_str()).collect();
     let all: Vec<usize> = (0..bank.questions.len()).collect();
     let config = SessionConfig {
         seed: order::random_seed(),
@@ -91,11 +93,12 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
             &stop,
             |s, outcome| {
                 let q = &s.bank().questions[outcome.question];
-                let key = keys[outcome.question];
-                let note = match remember(&dir, key, q, outcome) {
+                let card_ref = &mut cards[due[outcome.question]];
+                let note = match remember(&dir, &card_ref.key, q, outcome) {
                     Ok(card) => {
                         let note = comes_back(card.due, card.last_review, &TimeZone::system());
-                        state.cards.insert(key.to_string(), card);
+                        card_ref.hash = card.prompt_hash;
+                        state.cards.insert(card_ref.key.clone(), card);
                         Some(console::style(note).dim().to_string())
                     }
                     Err(e) => {

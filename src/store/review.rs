@@ -107,7 +107,8 @@ pub fn card_key(bank_title: &str, question_id: &str) -> String {
 pub struct CardRef {
     /// [`card_key`] of the question under its own bank's title.
     pub key: String,
-    /// [`prompt_hash`] of the question.
+    /// [`prompt_hash`] of the question; only compared when the state has a card under
+    /// `key`, so a question without one may leave it unset.
     pub hash: u64,
 }
 
