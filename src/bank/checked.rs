@@ -4,7 +4,7 @@
 //! not plainly valid (or comes from a pipe) is read whole by the exact path
 //! ([`super::parse`]), which gives the same result, or every problem at its place.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 use std::io::{self, Read, Seek};
 use std::ops::Range;
@@ -60,7 +60,7 @@ pub(crate) struct Checked<T> {
 pub(crate) fn check_file<T: Send>(
     path: &Path,
     name: &str,
-    keep: impl Fn(usize, &Question) -> Option<T> + Sync,
+    keep: impl Fn(usize, Question) -> Option<T> + Sync,
 ) -> Result<Checked<T>, LoadError> {
     let read_error = |source| LoadError::Read {
         path: name.to_string(),
@@ -69,7 +69,10 @@ pub(crate) fn check_file<T: Send>(
     let (mut file, meta) = super::input::open_bounded(path).map_err(read_error)?;
     if meta.is_file() {
         let limit = super::input::MAX_INPUT_BYTES;
-        if let Some((header, kept)) = sweep(&file, limit, &keep).map_err(read_error)? {
+        let mut kept = Vec::new();
+        if let Some(header) =
+            sweep(&file, limit, &keep, &mut |k| kept.push(k)).map_err(read_error)?
+        {
             let stamp = Stamp::of(&meta);
             return Ok(Checked {
                 header,
@@ -80,23 +83,72 @@ pub(crate) fn check_file<T: Send>(
                 },
             });
         }
-    }
-    // A pipe is read once, whole; a file that was not plainly valid is read again.
-    if meta.is_file() {
+        // Not plainly valid: read again whole.
         file.seek(io::SeekFrom::Start(0)).map_err(read_error)?;
     }
     let bytes =
         super::input::read_all(file, &meta, super::input::MAX_INPUT_BYTES).map_err(read_error)?;
-    let (header, kept) = super::parse::check_spans(name, &bytes, |index, span, q| {
-        let span = span.start as u64..span.end as u64;
-        keep(index, &q).map(|value| Kept { index, span, value })
-    })
-    .map_err(LoadError::Invalid)?;
+    let (header, kept) = exact(name, &bytes, &keep)?;
     Ok(Checked {
         header,
         kept,
         text: Text::Memory(bytes),
     })
+}
+
+/// The exact path over a whole file's bytes.
+fn exact<T: Send>(
+    name: &str,
+    bytes: &[u8],
+    keep: &(impl Fn(usize, Question) -> Option<T> + Sync),
+) -> Result<(Header, Vec<Kept<T>>), LoadError> {
+    super::parse::check_spans(name, bytes, |index, span, q| {
+        let span = span.start as u64..span.end as u64;
+        keep(index, q).map(|value| Kept { index, span, value })
+    })
+    .map_err(LoadError::Invalid)
+}
+
+/// Goes through a file checked before (as [`check_file`] left it) again, handing what
+/// `keep` returns to `sink` in file order as it goes, without holding the file.
+pub(crate) fn recheck<T: Send>(
+    name: &str,
+    text: &Text,
+    keep: impl Fn(usize, Question) -> Option<T> + Sync,
+    sink: &mut dyn FnMut(Kept<T>),
+) -> Result<(), LoadError> {
+    let (path, stamp) = match text {
+        Text::Memory(bytes) => {
+            exact(name, bytes, &keep)?.1.into_iter().for_each(sink);
+            return Ok(());
+        }
+        Text::Disk { path, stamp } => (path, stamp),
+    };
+    let read_error = |source| LoadError::Read {
+        path: name.to_string(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    let limit = super::input::MAX_INPUT_BYTES;
+    if Stamp::of(&meta) != *stamp
+        || sweep(&file, limit, &keep, sink)
+            .map_err(read_error)?
+            .is_none()
+    {
+        return Err(changed(name));
+    }
+    Ok(())
+}
+
+/// The error for a file that changed between two readings.
+fn changed(name: &str) -> LoadError {
+    let message = "the file changed while it was read; run again".to_string();
+    LoadError::Invalid(vec![super::parse::diag(
+        name,
+        super::Location::File,
+        message,
+    )])
 }
 
 /// Reads questions of a checked file again, by their spans: from memory, or from the file
@@ -120,20 +172,12 @@ impl<'t> Reread<'t> {
     /// The question at `span`; a file changed since it was checked is an error.
     pub(crate) fn question(&mut self, span: Range<u64>) -> Result<Question, LoadError> {
         let name = self.name;
-        let changed = || {
-            let message = "the file changed while it was read; run again".to_string();
-            LoadError::Invalid(vec![super::parse::diag(
-                name,
-                super::Location::File,
-                message,
-            )])
-        };
         let read_error = |source| LoadError::Read {
             path: name.to_string(),
             source,
         };
         let (Ok(start), Ok(end)) = (usize::try_from(span.start), usize::try_from(span.end)) else {
-            return Err(changed());
+            return Err(changed(name));
         };
         let bytes = match self.text {
             Text::Memory(bytes) => {
@@ -146,7 +190,7 @@ impl<'t> Reread<'t> {
                     none => {
                         let file = std::fs::File::open(path).map_err(read_error)?;
                         if Stamp::of(&file.metadata().map_err(read_error)?) != *stamp {
-                            return Err(changed());
+                            return Err(changed(name));
                         }
                         none.insert((io::BufReader::new(file), 0))
                     }
@@ -170,16 +214,21 @@ impl<'t> Reread<'t> {
 /// What a worker made of one piece: what was kept and a hash of each question's id.
 struct Done<T> {
     first: usize,
+    /// How many questions the piece holds.
+    questions: usize,
     kept: Vec<Kept<T>>,
     ids: Vec<u64>,
 }
 
-/// The fast path: cuts and validates the file; `None` when the file is not plainly valid.
+/// The fast path: cuts and validates the file, handing what `keep` returns to `sink` in
+/// file order as it goes; the header, or `None` when the file is not plainly valid (the sink
+/// may have had some questions then).
 fn sweep<T: Send>(
     file: &std::fs::File,
     limit: u64,
-    keep: &(impl Fn(usize, &Question) -> Option<T> + Sync),
-) -> io::Result<Option<(Header, Vec<Kept<T>>)>> {
+    keep: &(impl Fn(usize, Question) -> Option<T> + Sync),
+    sink: &mut dyn FnMut(Kept<T>),
+) -> io::Result<Option<Header>> {
     let hashes = RandomState::new();
     let unusual = AtomicBool::new(false);
     let worker = Worker {
@@ -187,7 +236,13 @@ fn sweep<T: Send>(
         hashes: &hashes,
         unusual: &unusual,
     };
-    let mut merged = Merged::default();
+    let mut merged = Merged {
+        ids: HashSet::default(),
+        clash: false,
+        count: 0,
+        waiting: BTreeMap::new(),
+        sink,
+    };
     let (job_tx, job_rx) = sync_channel::<(usize, Piece)>(QUEUED);
     let jobs = Mutex::new(job_rx);
     let (done_tx, done_rx) = mpsc::channel::<Done<T>>();
@@ -227,24 +282,24 @@ fn sweep<T: Send>(
     if merged.count == 0 || !super::parse::is_title(title) {
         return Ok(None);
     }
-    Ok(Some((header, merged.finish())))
+    Ok(Some(header))
 }
 
 /// Hands pieces to the worker threads, started with the second piece, and gathers what
 /// they found so far.
-struct Feed<'f, T> {
+struct Feed<'f, 'm, T> {
     first: Option<Piece>,
     jobs: SyncSender<(usize, Piece)>,
     spare: Receiver<Vec<u8>>,
     /// Questions handed on so far.
     count: usize,
-    merged: &'f mut Merged<T>,
+    merged: &'f mut Merged<'m, T>,
     done: &'f Receiver<Done<T>>,
     unusual: &'f AtomicBool,
     start: &'f mut dyn FnMut(),
 }
 
-impl<T> Feed<'_, T> {
+impl<T> Feed<'_, '_, T> {
     fn send(&mut self, piece: Piece) {
         let first = self.count;
         self.count += piece.questions.len();
@@ -253,7 +308,7 @@ impl<T> Feed<'_, T> {
     }
 }
 
-impl<T> pieces::Sink for Feed<'_, T> {
+impl<T> pieces::Sink for Feed<'_, '_, T> {
     fn take(&mut self, piece: Piece) -> bool {
         if self.count == 0 && self.first.is_none() {
             self.first = Some(piece);
@@ -300,7 +355,7 @@ impl<K> Worker<'_, K> {
         done: &Sender<Done<T>>,
         spare: &Sender<Vec<u8>>,
     ) where
-        K: Fn(usize, &Question) -> Option<T>,
+        K: Fn(usize, Question) -> Option<T>,
     {
         loop {
             let Ok(Ok((first, piece))) = jobs.lock().map(|jobs| jobs.recv()) else {
@@ -319,10 +374,11 @@ impl<K> Worker<'_, K> {
     /// Its bytes go back to `spare` for another piece.
     fn piece<T>(self, first: usize, piece: Piece, spare: Option<&Sender<Vec<u8>>>) -> Done<T>
     where
-        K: Fn(usize, &Question) -> Option<T>,
+        K: Fn(usize, Question) -> Option<T>,
     {
         let mut done = Done {
             first,
+            questions: piece.questions.len(),
             kept: Vec::new(),
             ids: Vec::with_capacity(piece.questions.len()),
         };
@@ -336,7 +392,7 @@ impl<K> Worker<'_, K> {
                 break;
             };
             done.ids.push(self.hashes.hash_one(question.id.as_str()));
-            if let Some(value) = (self.keep)(index, &question) {
+            if let Some(value) = (self.keep)(index, question) {
                 let start = piece.offset + span.start as u64;
                 let span = start..start + span.len() as u64;
                 done.kept.push(Kept { index, span, value });
@@ -350,27 +406,20 @@ impl<K> Worker<'_, K> {
     }
 }
 
-/// The pieces' results gathered on the reading thread: ids checked as they come.
-struct Merged<T> {
+/// The pieces' results gathered on the reading thread: ids checked and what was kept
+/// handed on in file order as they come.
+struct Merged<'s, T> {
     ids: HashSet<u64, BuildHasherDefault<Passthrough>>,
     /// Two ids share a hash: the exact path tells whether they are the same id.
     clash: bool,
+    /// Questions handed on.
     count: usize,
-    kept: Vec<(usize, Vec<Kept<T>>)>,
+    /// Pieces done before one that comes earlier in the file, by their first question.
+    waiting: BTreeMap<usize, Done<T>>,
+    sink: &'s mut dyn FnMut(Kept<T>),
 }
 
-impl<T> Default for Merged<T> {
-    fn default() -> Self {
-        Merged {
-            ids: HashSet::default(),
-            clash: false,
-            count: 0,
-            kept: Vec::new(),
-        }
-    }
-}
-
-impl<T> Merged<T> {
+impl<T> Merged<'_, T> {
     /// Takes the results that are ready, or (`all`) every one until the workers end.
     fn drain(&mut self, done: &Receiver<Done<T>>, all: bool) {
         loop {
@@ -380,18 +429,19 @@ impl<T> Merged<T> {
                 done.try_recv().ok()
             };
             let Some(next) = next else { return };
-            self.count += next.ids.len();
-            for id in next.ids {
+            for &id in &next.ids {
                 self.clash |= !self.ids.insert(id);
             }
-            self.kept.push((next.first, next.kept));
+            self.waiting.insert(next.first, next);
+            while let Some(entry) = self.waiting.first_entry() {
+                if *entry.key() != self.count {
+                    break;
+                }
+                let piece = entry.remove();
+                self.count += piece.questions;
+                piece.kept.into_iter().for_each(&mut *self.sink);
+            }
         }
-    }
-
-    /// What was kept, in file order.
-    fn finish(mut self) -> Vec<Kept<T>> {
-        self.kept.sort_unstable_by_key(|(first, _)| *first);
-        self.kept.into_iter().flat_map(|(_, kept)| kept).collect()
     }
 }
 

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::diagnostic::{Diagnostic, LineIndex, Location, json_error_parts};
 use super::model::{Bank, Question};
-use super::raw::{RawBankIn, RawQuestion};
+use super::raw::RawQuestion;
 use super::validate::validate_question;
 
 /// Questions validated together; a worker thread stays at most two blocks ahead.
@@ -56,120 +56,6 @@ pub(crate) fn check_spans<T: Send>(
 
 /// A bank's title and description.
 type Header = super::stream::Header;
-
-/// A bank file cut into its header and one raw slice per question.
-pub struct Split<'t> {
-    file: &'t str,
-    text: &'t str,
-    /// The bank's title as written.
-    pub title: String,
-    /// The bank's description.
-    pub description: Option<String>,
-    questions: Vec<&'t RawValue>,
-}
-
-impl<'t> Split<'t> {
-    /// Decodes the bytes and finds every question; a syntax error anywhere is reported
-    /// at its line and column.
-    pub fn new(file: &'t str, bytes: &'t [u8]) -> Result<Self, Vec<Diagnostic>> {
-        let text = decode(file, bytes)?;
-        let raw: RawBankIn =
-            serde_json::from_str(text).map_err(|e| vec![serde_diagnostic(file, &e, None)])?;
-        Ok(Split {
-            file,
-            text,
-            title: raw.title,
-            description: raw.description,
-            questions: raw.questions,
-        })
-    }
-
-    /// Where question `index` stands in the file's bytes (a UTF-8 byte-order mark counted).
-    pub fn span(&self, index: usize, bytes: &[u8]) -> std::ops::Range<usize> {
-        let raw = self.questions[index].get();
-        let start = raw.as_ptr() as usize - bytes.as_ptr() as usize;
-        start..start + raw.len()
-    }
-
-    /// Validates every question and keeps what `keep` returns for the valid ones, in
-    /// file order; or every problem of the file.
-    pub fn validate<T: Send>(
-        &self,
-        keep: impl Fn(usize, Question) -> Option<T> + Sync,
-    ) -> Result<Vec<T>, Vec<Diagnostic>> {
-        let mut checker = Checker::new(self.file, self.questions.len());
-        let mut kept = Vec::new();
-        self.run(&keep, |block| kept.extend(checker.block(block)));
-        checker.finish(&self.title)?;
-        Ok(kept)
-    }
-
-    /// Validates every question, turns the valid ones into what `keep` returns (on the
-    /// worker threads) and hands those to `sink` in file order as they come; then gives
-    /// every problem of the file, if any. After a problem the sink may have seen some
-    /// questions: callers keep nothing from a failed file.
-    pub fn for_each_kept<T: Send>(
-        &self,
-        keep: impl Fn(usize, Question) -> Option<T> + Sync,
-        mut sink: impl FnMut(T),
-    ) -> Result<(), Vec<Diagnostic>> {
-        let mut checker = Checker::new(self.file, self.questions.len());
-        self.run(&keep, |block| {
-            checker.block(block).into_iter().for_each(&mut sink)
-        });
-        checker.finish(&self.title)
-    }
-
-    /// Validates the questions block by block (two threads for big banks) and hands the
-    /// blocks to `each` in file order.
-    fn run<T: Send>(
-        &self,
-        keep: &(impl Fn(usize, Question) -> Option<T> + Sync),
-        mut each: impl FnMut(Block<T>),
-    ) {
-        let blocks = self.questions.len().div_ceil(BLOCK);
-        if self.questions.len() < PARALLEL_MIN {
-            (0..blocks).for_each(|b| each(self.validate_block(b, keep)));
-            return;
-        }
-        std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel(2);
-            scope.spawn(move || {
-                for b in (1..blocks).step_by(2) {
-                    if tx.send(self.validate_block(b, keep)).is_err() {
-                        return;
-                    }
-                }
-            });
-            for b in 0..blocks {
-                let block = if b % 2 == 0 {
-                    self.validate_block(b, keep)
-                } else {
-                    match rx.recv() {
-                        Ok(block) => block,
-                        Err(_) => self.validate_block(b, keep),
-                    }
-                };
-                each(block);
-            }
-        });
-    }
-
-    fn validate_block<T>(
-        &self,
-        b: usize,
-        keep: &impl Fn(usize, Question) -> Option<T>,
-    ) -> Block<T> {
-        let start = b * BLOCK;
-        let end = (start + BLOCK).min(self.questions.len());
-        let questions = Questions {
-            file: self.file,
-            text: self.text,
-        };
-        let keep = |index, _, q| keep(index, q);
-        questions.validate_block(start, &self.questions[start..end], &keep)
-    }
-}
 
 /// The questions of one file's text, checked block by block.
 #[derive(Clone, Copy)]

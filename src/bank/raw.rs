@@ -5,7 +5,6 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use serde_json::value::RawValue;
 
 use super::model::{
     Bank, Feedback, Gap, GapKind, Kind, Match, Multi, Number, NumberAnswer, Question, Single, Text,
@@ -13,7 +12,9 @@ use super::model::{
 };
 use super::pairs::Pairs;
 
-/// Top level of a bank file as read; questions stay raw so each is parsed on its own.
+/// Top level of a bank file as serde's derive reads it, questions raw: what the streamed
+/// readers (`stream`, `pieces`) must match, word for word, in their tests.
+#[cfg(test)]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawBankIn<'a> {
@@ -23,7 +24,7 @@ pub(crate) struct RawBankIn<'a> {
     pub title: String,
     pub description: Option<String>,
     #[serde(borrow)]
-    pub questions: Vec<&'a RawValue>,
+    pub questions: Vec<&'a serde_json::value::RawValue>,
 }
 
 /// One question as written: every field optional so validation can name what is missing.
@@ -339,21 +340,19 @@ pub fn question_text(q: &Question) -> io::Result<String> {
 
 /// [`question_text`] as bytes, of a question no longer needed (its text is moved, not copied).
 pub fn question_json(q: Question) -> io::Result<Vec<u8>> {
-    let pretty = serde_json::to_vec_pretty(&RawQuestion::from(q))?;
-    // Every newline of serde_json's output is between tokens (a string's own newlines are
-    // escaped), so indenting after each one nests the question inside the bank. One pass
-    // over the whole text: indenting inside a writer, token by token, was a tenth of
-    // `list --format json`.
-    let lines = memchr::memchr_iter(b'\n', &pretty).count() + 1;
-    let mut out = Vec::with_capacity(pretty.len() + lines * INDENT.len());
+    use serde::ser::Serialize;
+    use serde_json::ser::{Formatter, PrettyFormatter, Serializer};
+    // Serde's pretty printer, two levels in (as a bank's questions are), writes the question
+    // indented in one pass.
+    let mut formatter = PrettyFormatter::new();
+    formatter.begin_object(&mut io::sink())?;
+    formatter.begin_array(&mut io::sink())?;
+    // Most questions fit: no growing (and copying) on the way.
+    let mut out = Vec::with_capacity(4096);
     out.extend_from_slice(INDENT);
-    let mut from = 0;
-    for at in memchr::memchr_iter(b'\n', &pretty) {
-        out.extend_from_slice(&pretty[from..=at]);
-        out.extend_from_slice(INDENT);
-        from = at + 1;
-    }
-    out.extend_from_slice(&pretty[from..]);
+    RawQuestion::from(q).serialize(&mut Serializer::with_formatter(&mut out, formatter))?;
+    // Kept by the thousand while a bank is listed: no room left over.
+    out.shrink_to_fit();
     Ok(out)
 }
 

@@ -59,9 +59,9 @@ impl<T: Send> Selection<T> {
         };
         let several = files.len() > 1;
         // One file: only the questions that pass are kept; several: every id, for clashes.
-        let mark = |_, q: &Question| {
-            let kept = keep(q);
-            (several || kept.is_some()).then(|| (several.then(|| q.id.clone()), kept))
+        let mark = |_, q: Question| {
+            let kept = keep(&q);
+            (several || kept.is_some()).then(|| (several.then_some(q.id), kept))
         };
         let mut checked = Vec::new();
         let mut diagnostics = Vec::new();
@@ -161,12 +161,12 @@ impl<T: Send> Selection<T> {
 
 /// The embedded default bank, checked like a file read whole.
 fn default_bank<T: Send>(
-    mark: &(impl Fn(usize, &Question) -> Option<Mark<T>> + Sync),
+    mark: &(impl Fn(usize, Question) -> Option<Mark<T>> + Sync),
 ) -> Result<Checked<Mark<T>>, LoadError> {
     let bytes = DEFAULT_BANK_JSON.as_bytes();
     let (header, kept) = check_spans(DEFAULT_BANK_NAME, bytes, |index, span, q| {
         let span = span.start as u64..span.end as u64;
-        mark(index, &q).map(|value| Kept { index, span, value })
+        mark(index, q).map(|value| Kept { index, span, value })
     })
     .map_err(LoadError::Invalid)?;
     Ok(Checked {

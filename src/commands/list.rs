@@ -2,13 +2,13 @@
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use console::{measure_text_width, truncate_str};
 
+use crate::bank::checked::{self, Checked, Kept};
 use crate::bank::load::IdOwners;
-use crate::bank::parse::Split;
 use crate::bank::raw::{JsonWriter, question_json};
 use crate::bank::{self, Bank, LoadError, Question, sanitize::one_line};
 use crate::cli::{ListArgs, ListFormat};
@@ -20,8 +20,12 @@ pub fn run(args: &ListArgs) -> Result<()> {
     // terminal gets the escaped text of the loaded bank.
     let to_terminal = std::io::stdout().is_terminal();
     if args.format == ListFormat::Json && !args.banks.is_empty() && !to_terminal {
-        let stdout = std::io::BufWriter::new(std::io::stdout().lock());
-        return stream_json(&args.banks, RENDERED_BUDGET, stdout);
+        let stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+        let listed = stream_json(&args.banks, RENDERED_BUDGET, stdout)?;
+        // The command ends here: handing back, one by one, the questions the worker threads
+        // rendered would be a tenth of its time.
+        std::mem::forget(listed);
+        return Ok(());
     }
     let bank = bank::load_paths(&args.banks)?;
     if args.tags {
@@ -50,116 +54,119 @@ pub fn run(args: &ListArgs) -> Result<()> {
 /// past it are rendered again once every file proved valid.
 const RENDERED_BUDGET: usize = 128 << 20;
 
-/// One valid question of a file: its place, its id (when other files may clash with it) and
-/// its JSON, unless the budget ran out before it was rendered.
-type Checked = (usize, Option<String>, Option<Vec<u8>>);
+/// What is kept of a valid question: its id (when other files may clash with it) and its
+/// JSON, unless the budget ran out before it was rendered.
+type Rendered = (Option<String>, Option<Vec<u8>>);
 
 /// Checks every file (all diagnostics, ids across files) while the worker threads render
 /// each valid question, then writes the combined bank. Nothing is written unless every
 /// file is valid; questions rendered past [`RENDERED_BUDGET`] are read and rendered again.
-fn stream_json(paths: &[PathBuf], budget: usize, out: impl Write) -> Result<()> {
+fn stream_json(paths: &[PathBuf], budget: usize, out: impl Write) -> Result<Listed> {
     let files = bank::load::expand(paths)?;
     let several = files.len() > 1;
     let mut diagnostics = Vec::new();
     let mut owners = IdOwners::default();
-    let mut headers = Vec::new();
-    let mut checked_files: Vec<Vec<Checked>> = Vec::new();
+    let mut checked_files = Vec::new();
     let budget = AtomicUsize::new(budget);
-    let render = |q: Question| -> std::io::Result<Option<Vec<u8>>> {
+    let render = |q: Question| -> Option<Vec<u8>> {
         if budget.load(Ordering::Relaxed) == 0 {
-            return Ok(None);
+            return None;
         }
-        let json = question_json(q)?;
+        // A question that cannot be rendered now is rendered again, and fails, then.
+        let json = question_json(q).ok()?;
         let spend = |left: usize| Some(left.saturating_sub(json.len()));
         // The closure always gives a value, so the update cannot fail.
         let _ = budget.fetch_update(Ordering::Relaxed, Ordering::Relaxed, spend);
-        Ok(Some(json))
+        Some(json)
     };
     for file in &files {
-        let (name, bytes) = bank::load::read_file(file)?;
-        let mut clashes = Vec::new();
+        let name = bank::sanitize::path(file);
         // Ids are kept only when there are other files to clash with.
-        let checked = bank::parse::check(&name, &bytes, |index, q| {
+        let checked = checked::check_file(file, &name, |_, q| {
             let id = several.then(|| q.id.clone());
-            Some(render(q).map(|json| (index, id, json)))
-        })
-        .map(|((title, description), kept)| (title, description, kept));
+            Some((id, render(q)))
+        });
         match checked {
-            Ok((title, description, kept)) => {
-                let kept = kept
-                    .into_iter()
-                    .collect::<std::io::Result<Vec<Checked>>>()?;
-                for (index, id, _) in &kept {
-                    if let Some(id) = id {
-                        owners.claim(&name, *index, id, &mut clashes);
+            Ok(checked) => {
+                for Kept { index, value, .. } in &checked.kept {
+                    if let Some(id) = &value.0 {
+                        owners.claim(&name, *index, id, &mut diagnostics);
                     }
                 }
-                headers.push((title, description));
-                checked_files.push(kept);
+                checked_files.push((name, checked));
             }
-            Err(d) => diagnostics.extend(d),
+            Err(LoadError::Invalid(d)) => diagnostics.extend(d),
+            Err(other) => return Err(other.into()),
         }
-        diagnostics.extend(clashes);
     }
     if !diagnostics.is_empty() {
         return Err(LoadError::Invalid(diagnostics).into());
     }
-    let titles: Vec<String> = headers.iter().map(|(title, _)| title.clone()).collect();
-    let description = match headers.as_slice() {
-        [(_, description)] => description.as_deref(),
+    let titles: Vec<String> = checked_files
+        .iter()
+        .map(|(_, c)| c.header.0.clone())
+        .collect();
+    let description = match checked_files.as_slice() {
+        [(_, checked)] => checked.header.1.as_deref(),
         _ => None,
     };
     let mut writer = JsonWriter::start(out, &bank::load::combined_title(&titles), description)?;
-    for (file, checked) in files.iter().zip(checked_files) {
-        write_file(&mut writer, file, checked)?;
+    for (name, checked) in &checked_files {
+        write_file(&mut writer, name, checked)?;
     }
     writer.finish()?.flush()?;
-    Ok(())
+    Ok(checked_files)
 }
 
+/// Each file listed, with its questions as checked.
+type Listed = Vec<(String, Checked<Rendered>)>;
+
 /// Writes the questions of one valid file: those rendered while checking as they are, the
-/// others rendered now from the file read again, all in file order.
+/// others rendered now as the file is gone through again, all in file order.
 fn write_file<W: Write>(
     writer: &mut JsonWriter<W>,
-    file: &Path,
-    checked: Vec<Checked>,
+    name: &str,
+    checked: &Checked<Rendered>,
 ) -> Result<()> {
-    let rendered: Vec<bool> = checked.iter().map(|(_, _, json)| json.is_some()).collect();
-    let mut ready = checked
-        .into_iter()
-        .filter_map(|(index, _, json)| json.map(|json| (index, json)))
-        .peekable();
-    let mut write_ready = |end: usize, writer: &mut JsonWriter<W>| -> std::io::Result<()> {
-        while let Some((_, json)) = ready.next_if(|(index, _)| *index < end) {
-            writer.question_json(&json)?;
+    if checked.kept.iter().all(|k| k.value.1.is_some()) {
+        for kept in &checked.kept {
+            writer.question_json(kept.value.1.as_deref().unwrap_or_default())?;
         }
-        Ok(())
-    };
-    if rendered.iter().all(|done| *done) {
-        return Ok(write_ready(usize::MAX, writer)?);
+        return Ok(());
     }
-    let (name, bytes) = bank::load::read_file(file)?;
-    let split = Split::new(&name, &bytes).map_err(LoadError::Invalid)?;
     let mut failed = None;
     // The questions still to write are rendered on the worker threads, written here in order.
-    let written = split.for_each_kept(
+    let gone_through = checked::recheck(
+        name,
+        &checked.text,
         |index, q| {
-            (!rendered.get(index).is_none_or(|done| *done)).then(|| (index, question_json(q)))
+            let rendered = checked.kept.get(index).and_then(|k| k.value.1.as_ref());
+            Some(match rendered {
+                Some(_) => Ok(None),
+                None => question_json(q).map(Some),
+            })
         },
-        |(index, json)| {
-            if failed.is_none() {
-                failed = write_ready(index, writer)
-                    .and(json)
-                    .and_then(|json| writer.question_json(&json))
-                    .err();
+        &mut |again: Kept<std::io::Result<Option<Vec<u8>>>>| {
+            if failed.is_some() {
+                return;
             }
+            let before = checked
+                .kept
+                .get(again.index)
+                .and_then(|k| k.value.1.as_deref());
+            let written = match (again.value, before) {
+                (Ok(Some(json)), _) => writer.question_json(&json),
+                (Ok(None), Some(json)) => writer.question_json(json),
+                (Ok(None), None) => Ok(()),
+                (Err(e), _) => Err(e),
+            };
+            failed = written.err();
         },
     );
     if let Some(e) = failed {
         return Err(e.into());
     }
-    written.map_err(LoadError::Invalid)?;
-    write_ready(usize::MAX, writer)?;
+    gone_through?;
     Ok(())
 }
 
@@ -289,7 +296,7 @@ mod tests {
     use super::*;
 
     /// A bank of `n` questions of several kinds, written to `dir/name`.
-    fn bank_file(dir: &Path, name: &str, n: usize) -> PathBuf {
+    fn bank_file(dir: &std::path::Path, name: &str, n: usize) -> PathBuf {
         let questions: Vec<String> = (0..n)
             .map(|i| match i % 3 {
                 0 => format!(
@@ -339,7 +346,9 @@ mod tests {
         let bad = dir.path().join("bad.json");
         std::fs::write(&bad, r#"{"title":"B","questions":[{"id":"good-1"}]}"#).unwrap();
         let mut out = Vec::new();
-        let err = stream_json(&[good, bad], usize::MAX, &mut out).unwrap_err();
+        let Err(err) = stream_json(&[good, bad], usize::MAX, &mut out) else {
+            panic!("an invalid file must fail the listing");
+        };
         assert!(out.is_empty());
         assert!(err.to_string().contains("missing \"kind\""), "{err}");
     }

@@ -24,7 +24,7 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
         let name = bank::sanitize::path(&file);
         let mut clashes = Vec::new();
         let checked = checked::check_file(&file, &name, |_, q| {
-            let id = if several { Some(q.id.clone()) } else { None };
+            let id = if several { Some(q.id) } else { None };
             Some((id, q.kind.name()))
         });
         let checked = match checked {
