@@ -13,10 +13,12 @@ pub mod pairs;
 pub mod parse;
 mod pieces;
 pub mod raw;
+mod reread;
 pub mod sanitize;
 pub mod schema;
 pub mod selection;
 mod stream;
+mod sweep;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Location};
