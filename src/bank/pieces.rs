@@ -315,11 +315,11 @@ impl<R: Read> Cutter<R> {
     /// `false` when the sink wants no more.
     fn read_more(&mut self, sink: &mut dyn Sink) -> io::Result<bool> {
         let left = self.at..self.filled;
-        let room = self.size.max(left.len() * 2);
         let mut next = sink.spare().unwrap_or_default();
-        next.clear();
-        next.extend_from_slice(&self.piece.bytes[left.clone()]);
+        // A spare piece keeps its length: only new room is zeroed.
+        let room = next.len().max(self.size).max(left.len() * 2);
         next.resize(room, 0);
+        next[..left.len()].copy_from_slice(&self.piece.bytes[left.clone()]);
         let offset = self.piece.offset + self.at as u64;
         let done = std::mem::replace(
             &mut self.piece,
