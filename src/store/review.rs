@@ -99,7 +99,12 @@ pub enum Rating {
 
 /// The key of a card: `{bank title}\u{1f}{question id}`.
 pub fn card_key(bank_title: &str, question_id: &str) -> String {
-    format!("{bank_title}\u{1f}{question_id}")
+    // Made for every question of a bank at each review: no formatting machinery.
+    let mut key = String::with_capacity(bank_title.len() + 1 + question_id.len());
+    key.push_str(bank_title);
+    key.push('\u{1f}');
+    key.push_str(question_id);
+    key
 }
 
 /// A question as review sees it: its card's key and its prompt hash.
