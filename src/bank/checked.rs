@@ -80,12 +80,7 @@ pub(crate) fn check_file<T: Send>(
     }
     let bytes =
         super::input::read_all(file, &meta, super::input::MAX_INPUT_BYTES).map_err(read_error)?;
-    let (header, kept) = exact(name, &bytes, &keep)?;
-    Ok(Checked {
-        header,
-        kept,
-        text: Text::Memory(bytes),
-    })
+    check_bytes(name, bytes, keep)
 }
 
 /// The exact path over a whole file's bytes.
@@ -99,6 +94,20 @@ fn exact<T: Send>(
         keep(index, q).map(|value| Kept { index, span, value })
     })
     .map_err(LoadError::Invalid)
+}
+
+/// Checks a bank held in memory (the embedded default bank) as [`check_file`] does a file.
+pub(crate) fn check_bytes<T: Send>(
+    name: &str,
+    bytes: Vec<u8>,
+    keep: impl Fn(usize, Question) -> Option<T> + Sync,
+) -> Result<Checked<T>, LoadError> {
+    let (header, kept) = exact(name, &bytes, &keep)?;
+    Ok(Checked {
+        header,
+        kept,
+        text: Text::Memory(bytes),
+    })
 }
 
 /// Goes through a file checked before (as [`check_file`] left it) again, handing what

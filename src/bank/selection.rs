@@ -5,10 +5,9 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use super::checked::{self, Checked, Kept, Reread, Text};
+use super::checked::{self, Kept, Reread, Text};
 use super::load::{self, DEFAULT_BANK_JSON, DEFAULT_BANK_NAME, IdOwners, LoadError};
 use super::model::{Bank, Question};
-use super::parse::check_spans;
 
 /// The questions of some banks that a filter let through, ready to be built on demand,
 /// each with what the caller kept of it (`T`).
@@ -29,10 +28,6 @@ struct Passed<T> {
     span: Range<u64>,
     value: T,
 }
-
-/// What is kept of each question while checking: its id (when several files may clash)
-/// and what the caller keeps, if it passed.
-type Mark<T> = (Option<String>, Option<T>);
 
 impl Selection {
     /// Reads and validates every bank (all problems of all files, ids checked across files)
@@ -66,7 +61,9 @@ impl<T: Send> Selection<T> {
         let mut checked = Vec::new();
         let mut diagnostics = Vec::new();
         if files.is_empty() {
-            checked.push((DEFAULT_BANK_NAME.to_string(), default_bank(&mark)?));
+            let bytes = DEFAULT_BANK_JSON.as_bytes().to_vec();
+            let bank = checked::check_bytes(DEFAULT_BANK_NAME, bytes, mark)?;
+            checked.push((DEFAULT_BANK_NAME.to_string(), bank));
         }
         for file in &files {
             let name = super::sanitize::path(file);
@@ -157,23 +154,6 @@ impl<T: Send> Selection<T> {
         }
         Ok(())
     }
-}
-
-/// The embedded default bank, checked like a file read whole.
-fn default_bank<T: Send>(
-    mark: &(impl Fn(usize, Question) -> Option<Mark<T>> + Sync),
-) -> Result<Checked<Mark<T>>, LoadError> {
-    let bytes = DEFAULT_BANK_JSON.as_bytes();
-    let (header, kept) = check_spans(DEFAULT_BANK_NAME, bytes, |index, span, q| {
-        let span = span.start as u64..span.end as u64;
-        mark(index, q).map(|value| Kept { index, span, value })
-    })
-    .map_err(LoadError::Invalid)?;
-    Ok(Checked {
-        header,
-        kept,
-        text: Text::Memory(bytes.to_vec()),
-    })
 }
 
 #[cfg(test)]
