@@ -30,14 +30,21 @@ impl Sink for Collect<'_> {
     }
 }
 
+impl<'t> Collect<'t> {
+    /// A sink for the pieces of `text` that wants no more after `stop_after` questions.
+    fn new(text: &'t [u8], stop_after: usize) -> Self {
+        Collect {
+            text,
+            questions: Vec::new(),
+            spare: Vec::new(),
+            stop_after,
+        }
+    }
+}
+
 /// The header and questions the cut gives in pieces of `size`, or `None` if unusual.
 fn cut_text(text: &[u8], size: usize) -> Option<(Header, Vec<String>)> {
-    let mut sink = Collect {
-        text,
-        questions: Vec::new(),
-        spare: Vec::new(),
-        stop_after: usize::MAX,
-    };
+    let mut sink = Collect::new(text, usize::MAX);
     match cut_in(text, u64::MAX, size, &mut sink).unwrap() {
         Cut::Done(header) => Some((header, sink.questions)),
         Cut::Unusual => None,
@@ -143,12 +150,7 @@ fn a_damaged_bank_is_never_cut_into_questions_serde_would_refuse() {
 #[test]
 fn a_sink_that_wants_no_more_stops_the_cut() {
     let text = PLAIN[0].as_bytes();
-    let mut sink = Collect {
-        text,
-        questions: Vec::new(),
-        spare: Vec::new(),
-        stop_after: 1,
-    };
+    let mut sink = Collect::new(text, 1);
     let cut = cut_in(text, u64::MAX, 30, &mut sink).unwrap();
     assert!(matches!(cut, Cut::Unusual));
     assert_eq!(sink.questions.len(), 1);
@@ -157,12 +159,7 @@ fn a_sink_that_wants_no_more_stops_the_cut() {
 #[test]
 fn a_file_past_the_limit_is_an_error() {
     let text = PLAIN[0].as_bytes();
-    let mut sink = Collect {
-        text,
-        questions: Vec::new(),
-        spare: Vec::new(),
-        stop_after: usize::MAX,
-    };
+    let mut sink = Collect::new(text, usize::MAX);
     let limit = text.len() as u64 - 1;
     let Err(e) = cut_in(text, limit, 8, &mut sink) else {
         panic!("a file past the limit must be refused");
