@@ -8,7 +8,7 @@
 use std::io::{self, Read};
 use std::ops::Range;
 
-use memchr::{memchr2, memchr3};
+use memchr::{memchr2, memchr3_iter};
 
 /// Bytes read at a time; a question longer than this grows the piece until it ends.
 pub(crate) const PIECE: usize = 1 << 20;
@@ -365,27 +365,33 @@ fn string_len(bytes: &[u8]) -> Option<usize> {
 
 /// The length of the object that `bytes` starts with, from `{` to its `}`; `None` when the
 /// bytes end first. Only braces outside strings count: whoever parses the object checks
-/// the rest.
+/// the rest. One search for quotes and braces runs through the object; a quote inside a
+/// string ends it unless an odd number of backslashes comes before it.
 fn object_len(bytes: &[u8]) -> Option<usize> {
     let mut depth = 0usize;
-    let mut at = 0;
-    loop {
-        at += memchr3(b'"', b'{', b'}', bytes.get(at..)?)?;
+    let mut in_string = false;
+    for at in memchr3_iter(b'"', b'{', b'}', bytes) {
         match bytes[at] {
-            b'"' => at += string_len(&bytes[at..])?,
-            b'{' => {
-                depth += 1;
-                at += 1;
+            b'"' if in_string => {
+                let escapes = bytes[..at]
+                    .iter()
+                    .rev()
+                    .take_while(|&&b| b == b'\\')
+                    .count();
+                in_string = escapes % 2 == 1;
             }
+            b'"' => in_string = true,
+            _ if in_string => {}
+            b'{' => depth += 1,
             _ => {
                 depth -= 1;
-                at += 1;
                 if depth == 0 {
-                    return Some(at);
+                    return Some(at + 1);
                 }
             }
         }
     }
+    None
 }
 
 #[cfg(test)]
