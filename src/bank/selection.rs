@@ -36,16 +36,16 @@ impl Selection {
         paths: &[PathBuf],
         wanted: impl Fn(&Question) -> bool + Sync,
     ) -> Result<Self, LoadError> {
-        Selection::keeping(paths, |q| wanted(q).then_some(()))
+        Selection::keeping(paths, |q| wanted(&q).then_some(()))
     }
 }
 
 impl<T: Send> Selection<T> {
-    /// [`Selection::load`], keeping what `keep` returns for each question; those it returns
-    /// nothing for do not pass.
+    /// [`Selection::load`], keeping what `keep` returns for each question (given away: it
+    /// may keep parts without copying them); those it returns nothing for do not pass.
     pub fn keeping(
         paths: &[PathBuf],
-        keep: impl Fn(&Question) -> Option<T> + Sync,
+        keep: impl Fn(Question) -> Option<T> + Sync,
     ) -> Result<Self, LoadError> {
         let files = if paths.is_empty() {
             Vec::new()
@@ -55,8 +55,9 @@ impl<T: Send> Selection<T> {
         let several = files.len() > 1;
         // One file: only the questions that pass are kept; several: every id, for clashes.
         let mark = |_, q: Question| {
-            let kept = keep(&q);
-            (several || kept.is_some()).then(|| (several.then_some(q.id), kept))
+            let id = several.then(|| q.id.clone());
+            let kept = keep(q);
+            (several || kept.is_some()).then_some((id, kept))
         };
         let mut checked = Vec::new();
         let mut diagnostics = Vec::new();

@@ -24,7 +24,7 @@ use crate::ui::{self, render};
 pub fn run(args: &ReviewArgs) -> Result<()> {
     // Every question's card key is kept; only the questions that have a card (for their
     // prompt hash) and those due are built.
-    let selection = Selection::keeping(&args.banks, |q| Some(q.id.clone()))?;
+    let selection = Selection::keeping(&args.banks, |q| Some(q.id))?;
     let mut cards: Vec<CardRef> = selection
         .kept()
         .map(|(title, id)| CardRef {
