@@ -17,15 +17,18 @@ export TERMQUIZ_DATA_DIR="$work/data"
 
 # best of 3 of a command (each stopped after 120 s): sets $secs and $mib (the peak RSS
 # of that best run). Wall time from bash's microsecond clock; RSS from /usr/bin/time.
+# The command must exit with $EXPECT (0 unless set: 130 for a quiz whose input ends).
 measure() {
-  local best="" rss="" s k t0
+  local best="" rss="" s k t0 rc
   for _ in 1 2 3; do
     t0=$EPOCHREALTIME
-    timeout 120 /usr/bin/time -f '%M' -o "$work/t" "$@" >/dev/null 2>"$work/err" || {
-      echo "failed or timed out: $* ($(head -c 300 "$work/err"))" >&2
+    rc=0
+    timeout 120 /usr/bin/time -q -f '%M' -o "$work/t" "$@" </dev/null >/dev/null 2>"$work/err" || rc=$?
+    if [ "$rc" -ne "${EXPECT:-0}" ]; then
+      echo "failed or timed out (exit $rc): $* ($(head -c 300 "$work/err"))" >&2
       secs=nan mib=nan
       return 0
-    }
+    fi
     s=$(awk "BEGIN{printf \"%.3f\", $EPOCHREALTIME - $t0}")
     read -r k <"$work/t"
     if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s rss=$k; fi
@@ -71,7 +74,7 @@ for n in "${sizes[@]}"; do
     # hold the whole output: the issue's ≤ 2× is for 100k; this bound is ours.
     row "list --format json vs validate (past the render budget)" "$label" "$secs" "$v" s 3
   fi
-  measure sh -c "'$bin' play '$f' -n 20 --seed 1 </dev/null; test \$? -eq 130"
+  EXPECT=130 measure "$bin" play "$f" -n 20 --seed 1
   play_s=$secs play_mib=$mib
   row "play -n 20 (input ends at once): time vs validate" "$label" "$play_s" "$v" s 1.2
   # Memory against the file means something once the file outweighs the program itself
@@ -79,7 +82,7 @@ for n in "${sizes[@]}"; do
   big=$([ "$n" -ge 100000 ] && echo 1 || true)
   [ -n "$big" ] && row "play -n 20: peak RSS vs file size" "$label" "$play_mib" "$(size_mib "$f")" MiB 1.3
   rm -rf "$work/data"
-  measure sh -c "'$bin' review '$f' </dev/null; test \$? -eq 130"
+  EXPECT=130 measure "$bin" review "$f"
   row "review (input ends at once): time vs validate" "$label" "$secs" "$v" s 1.2
   [ -n "$big" ] && row "review: peak RSS vs file size" "$label" "$mib" "$(size_mib "$f")" MiB 1.3
   [ "$n" -ne 10000 ] && rm -f "$work/bank-10000.json"
@@ -95,7 +98,7 @@ if section dump; then
   f="$work/dump.json"
   "$ex/gen_bank" 500000 >"$f"
   label="500k q, $(size_mib "$f") MiB"
-  measure sh -c "'$bin' play '$f' -n 20 --seed 1 </dev/null; test \$? -eq 130"
+  EXPECT=130 measure "$bin" play "$f" -n 20 --seed 1
   row "play -n 20 on a 500k dump vs 0.5 s" "$label" "$secs" 0.5 s 1
   row "play -n 20 on a 500k dump: peak RSS vs file size" "$label" "$mib" "$(size_mib "$f")" MiB 1
   rm -f "$f"
