@@ -19,6 +19,7 @@ use super::validate::validate_question;
 
 /// Pieces waiting for a worker; with [`pieces::PIECE`] bytes each, this bounds the bytes held.
 const QUEUED: usize = 4;
+
 /// What a worker made of one piece: what was kept and a hash of each question's id.
 struct Done<T> {
     first: usize,
