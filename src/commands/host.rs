@@ -8,7 +8,6 @@ use super::interrupt::{self, Guard};
 use super::{play, report};
 use crate::bank::{self, sanitize::escape};
 use crate::cli::{HostArgs, PaceArg, ReportArgs, ReportFormat};
-
 use crate::engine::Session;
 use crate::error::{Error, Result};
 use crate::live::{Ending, HostConfig, Pace, Saver, protocol, server};
