@@ -47,6 +47,7 @@ pub(crate) struct Checked<T> {
     pub kept: Vec<Kept<T>>,
     pub text: Text,
 }
+
 /// Checks the bank file at `path` (`name` in diagnostics), keeping what `keep` returns
 /// for each question, in file order.
 pub(crate) fn check_file<T: Send>(
