@@ -111,6 +111,22 @@ fn add_refuses_an_entry_before_its_tick_and_asks_before_writing() {
 }
 
 #[test]
+fn an_empty_optional_field_showed_nothing_after_its_tick() {
+    let (_dir, path) = bank();
+    let mut session = spawn(&path);
+    let shown = answer(&mut session, &CAPITAL_OF_ITALY);
+    let explanation = shown
+        .lines()
+        .find(|l| l.contains("Explanation (empty for none) ·"))
+        .unwrap_or_else(|| panic!("no answered explanation line: {shown}"));
+    assert!(
+        explanation.trim_end().ends_with("· none"),
+        "{explanation:?}"
+    );
+    session.send("\x03").unwrap();
+}
+
+#[test]
 fn add_ctrl_c_at_the_confirm_writes_nothing() {
     let (_dir, path) = bank();
     let mut session = spawn(&path);

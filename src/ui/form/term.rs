@@ -83,7 +83,12 @@ impl Form for TermForm {
 
     fn accepted(&mut self, label: &str, value: &str) -> io::Result<()> {
         self.clear_open()?;
-        let value = escape(value);
+        // An optional field left empty says so, rather than a tick with nothing after it.
+        let value = if value.is_empty() {
+            console::style("none").dim().to_string()
+        } else {
+            escape(value).into_owned()
+        };
         let done = self.styled(|t, s| t.format_input_prompt_selection(s, label, &value));
         self.term.write_line(&done)
     }
