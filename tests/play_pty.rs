@@ -335,6 +335,65 @@ fn multi_prompt_at_50_columns_leaves_no_stale_wrapped_copies() {
     assert_stopped_cleanly(&mut pty, "long multi");
 }
 
+/// Every line the terminal was sent, styling removed, fits `cols` columns.
+fn assert_fits(shown: &str, cols: usize) {
+    for line in console::strip_ansi_codes(shown).split(['\n', '\r']) {
+        assert!(
+            console::measure_text_width(line) <= cols,
+            "{line:?} in {shown:?}"
+        );
+    }
+}
+
+#[test]
+fn the_answer_line_of_a_multi_broke_mid_word_at_50_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = write_bank(dir.path(), "long.json", LONG_MULTI);
+    let mut pty = spawn_sized(
+        50,
+        &["play", &bank, "--seed", "1"],
+        &dir.path().join("data"),
+    );
+    pty.expect("Pick all that apply").unwrap();
+    type_keys(&mut pty, &[" ", DOWN, " ", "\r"]);
+    let rest = pty.expect(Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    let plain = console::strip_ansi_codes(&rest);
+    assert!(plain.contains("Pick all that apply ·"), "{plain:?}");
+    assert_fits(&rest, 50);
+}
+
+const LONG_GAP: &str = r#"{"title": "Gaps", "questions": [{"id": "c", "kind": "cloze",
+  "prompt": "Fill the gaps.", "text": "The first gap is {1} and the second one is {2}.",
+  "gaps": [{"kind": "single", "answer": "a very long choice that will surely wrap at fifty columns",
+            "wrong": ["another rather long wrong choice that wraps too"]},
+           {"kind": "text", "answer": "two"}]}]}"#;
+
+#[test]
+fn a_long_gap_choice_wrapped_and_left_a_stale_passage_at_50_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = write_bank(dir.path(), "gaps.json", LONG_GAP);
+    let mut pty = spawn_sized(
+        50,
+        &["play", &bank, "--seed", "1"],
+        &dir.path().join("data"),
+    );
+    let above = text_of(&pty.expect("surely wrap at").unwrap());
+    // The first choice for gap 1, then gap 2 typed.
+    type_keys(&mut pty, &["\r", "t", "w", "o", "\r"]);
+    let rest = pty.expect(Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    // Items too long for a menu line are cut there and shown whole above it.
+    let shown = format!("{above}surely wrap at{rest}");
+    assert!(
+        console::strip_ansi_codes(&shown).contains("Finished"),
+        "{shown:?}"
+    );
+    assert!(shown.contains('…'), "{shown:?}");
+    assert!(shown.contains("surely wrap at"), "{shown:?}");
+    assert_fits(&shown, 50);
+}
+
 #[test]
 fn esc_asks_before_stopping_and_another_key_goes_on() {
     let dir = tempfile::tempdir().unwrap();

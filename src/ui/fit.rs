@@ -60,6 +60,19 @@ pub fn wrap_to(text: &str, indent: &str, width: Option<usize>) -> String {
         .join("\n")
 }
 
+/// One line broken at word boundaries to `width` columns, the later lines indented with
+/// `indent` (styling codes take no room); `None` (not a terminal) leaves it whole.
+pub fn wrap_hanging(line: &str, indent: &str, width: Option<usize>) -> String {
+    let Some(width) = width else {
+        return line.to_string();
+    };
+    let options = textwrap::Options::new(width.max(measure_text_width(indent) + 20))
+        .subsequent_indent(indent)
+        .break_words(false)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(line, &options).join("\n")
+}
+
 /// [`wrap_to`] at the width of the terminal.
 pub fn wrap(text: &str, indent: &str) -> String {
     wrap_to(text, indent, terminal_width())
@@ -129,6 +142,31 @@ pub fn line(text: &str, width: Option<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_line_breaks_at_words_not_mid_word_and_its_colours_take_no_room() {
+        let line = format!(
+            "{} {}",
+            console::style("› Pick all that apply ·")
+                .force_styling(true)
+                .cyan(),
+            "musical studio studio studio 361971 0"
+        );
+        let wrapped = wrap_hanging(&line, "  ", Some(50));
+        let rows: Vec<String> = wrapped
+            .lines()
+            .map(console::strip_ansi_codes)
+            .map(String::from)
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "› Pick all that apply · musical studio studio",
+                "  studio 361971 0"
+            ]
+        );
+        assert_eq!(wrap_hanging(&line, "  ", None), line);
+    }
 
     #[test]
     fn wraps_at_spaces_with_indent() {

@@ -64,7 +64,35 @@ impl TermPrompter {
     }
 
     fn select(&self, prompt: &str, items: &[String]) -> io::Result<Option<usize>> {
-        self.select_reporting(prompt, items, true)
+        Ok(self.select_counted(prompt, items, items)?.0)
+    }
+
+    /// A menu of `menu` (items that fit a line) whose answer line ("✔ Pick one · Paris")
+    /// gives the whole item picked, wrapped at words; also gives the rows that line took.
+    fn select_counted(
+        &self,
+        prompt: &str,
+        menu: &[String],
+        whole: &[String],
+    ) -> io::Result<(Option<usize>, usize)> {
+        use dialoguer::theme::Theme;
+        let Some(pos) = self.select_reporting(prompt, menu, false)? else {
+            return Ok((None, 0));
+        };
+        let mut line = String::new();
+        let picked = whole.get(pos).map_or("", String::as_str);
+        let _ = self
+            .theme
+            .format_select_prompt_selection(&mut line, prompt, picked);
+        Ok((Some(pos), self.answered(&line)?))
+    }
+
+    /// Writes a prompt's answer line wrapped at words, later rows indented (dialoguer's own
+    /// breaks mid-word at the terminal's edge); gives the rows it took.
+    fn answered(&self, line: &str) -> io::Result<usize> {
+        let text = fit::wrap_hanging(line, "  ", fit::terminal_width());
+        self.term.write_line(&text)?;
+        Ok(text.lines().count().max(1))
     }
 
     /// A menu; without `report` the answered prompt is cleared (the caller prints its own).
@@ -143,39 +171,29 @@ impl TermPrompter {
                 MultiSelect::with_theme(&self.theme)
                     .with_prompt(prompt)
                     .items(&menu.items)
+                    .report(false)
                     .interact_on_opt(&self.term),
             )?;
             match picks {
                 // The same rule as plain mode: an empty answer is asked again.
                 Some(picks) if picks.is_empty() => {
-                    // dialoguer reported an empty answer line; the warning replaces it.
-                    self.term.clear_last_lines(1)?;
                     drawn += self.warn(parse::NOTHING_PICKED)?;
                 }
                 Some(picks) => {
+                    use dialoguer::theme::Theme;
                     let picked: Vec<&str> = picks
                         .iter()
-                        .filter_map(|&p| menu.items.get(p).map(String::as_str))
+                        .filter_map(|&p| items.get(p).map(String::as_str))
                         .collect();
-                    drawn += self.report_lines(prompt, &picked, width) - 1;
+                    let mut line = String::new();
+                    let _ = self
+                        .theme
+                        .format_multi_select_prompt_selection(&mut line, prompt, &picked);
+                    drawn += self.answered(&line)? - 1;
                     return Ok((Some(picks), drawn));
                 }
                 None => return Ok((None, drawn)),
             }
-        }
-    }
-
-    /// The lines dialoguer's answer line of a multi-select takes at `width`.
-    fn report_lines(&self, prompt: &str, picked: &[&str], width: Option<usize>) -> usize {
-        use dialoguer::theme::Theme;
-        let mut text = String::new();
-        let _ = self
-            .theme
-            .format_multi_select_prompt_selection(&mut text, prompt, picked);
-        let used = console::measure_text_width(&text);
-        match width {
-            Some(w) if w > 0 => used.div_ceil(w).max(1),
-            _ => 1,
         }
     }
 
@@ -211,7 +229,16 @@ impl TermPrompter {
             let answer = match &gap.kind {
                 GapKind::Single(_) => {
                     let choices = escaped(&turn.shown.gap_items(turn.question, i));
-                    self.select(&prompt, &choices)?.map(Answer::Choice)
+                    // Items that fit a line each: a wrapped one throws dialoguer's redraw
+                    // (and the clearing below) off by its extra rows.
+                    let menu = fit::menu(&choices, fit::terminal_width());
+                    if let Some(whole) = &menu.whole {
+                        self.term.write_line(whole)?;
+                        drawn += whole.lines().count();
+                    }
+                    let (pick, rows) = self.select_counted(&prompt, &menu.items, &choices)?;
+                    drawn += rows.saturating_sub(1);
+                    pick.map(Answer::Choice)
                 }
                 GapKind::Multi(_) => {
                     let choices = escaped(&turn.shown.gap_items(turn.question, i));
@@ -337,7 +364,9 @@ impl TermPrompter {
         Ok(match &q.kind {
             Kind::Single(_) => {
                 let menu = self.fitted(&items)?;
-                self.select("Pick one", &menu)?.map(Answer::Choice)
+                self.select_counted("Pick one", &menu, &items)?
+                    .0
+                    .map(Answer::Choice)
             }
             Kind::TrueFalse(_) => {
                 let choices = ["True".to_string(), "False".to_string()];
