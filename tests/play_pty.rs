@@ -384,6 +384,37 @@ fn a_long_gap_choice_wrapped_and_left_a_stale_passage_at_50_columns() {
 }
 
 #[test]
+fn a_long_typed_answer_broke_mid_word_at_50_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = r#"{"title": "Typed", "questions": [{"id": "t", "kind": "text",
+      "prompt": "Spell it out.", "answer": "short"}]}"#;
+    let mut pty = play_at_50_columns(dir.path(), bank);
+    pty.expect("Spell it out").unwrap();
+    let typed = "alpha bravo charlie delta echo foxtrot golf hotel india juliet";
+    type_keys(&mut pty, &[typed, "\r"]);
+    let rest = pty.expect(Eof).unwrap();
+    let plain = console::strip_ansi_codes(&String::from_utf8_lossy(rest.as_bytes())).into_owned();
+    // The answered line, up to the verdict under it.
+    let from = plain.rfind("Your answer ·").expect("the answered line");
+    let answered = &plain[from..plain[from..]
+        .find('✘')
+        .map_or(plain.len(), |end| from + end)];
+    let rows: Vec<&str> = answered
+        .split(['\n', '\r'])
+        .filter(|r| !r.trim().is_empty())
+        .collect();
+    assert!(rows.len() >= 2, "{answered:?}");
+    for row in &rows {
+        assert!(
+            console::measure_text_width(row) <= 50,
+            "{row:?} in {answered:?}"
+        );
+    }
+    let words: Vec<&str> = rows.iter().flat_map(|r| r.split_whitespace()).collect();
+    assert!(words.join(" ").ends_with(typed), "{answered:?}");
+}
+
+#[test]
 fn esc_asks_before_stopping_and_another_key_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let bank = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/one/single.json");

@@ -115,6 +115,15 @@ impl TermPrompter {
     /// Typed text; with `number`, only a number (or one with the question's units) is taken.
     /// Esc gives `None` (the quiz then asks before stopping); Ctrl-C interrupts.
     fn typed(&self, prompt: &str, number: Option<&Number>) -> io::Result<Option<String>> {
+        Ok(self.typed_counted(prompt, number)?.0)
+    }
+
+    /// [`Self::typed`], also giving the rows its answer line took.
+    fn typed_counted(
+        &self,
+        prompt: &str,
+        number: Option<&Number>,
+    ) -> io::Result<(Option<String>, usize)> {
         let mut refusal_rows = 0;
         loop {
             let mut shown = String::new();
@@ -124,7 +133,7 @@ impl TermPrompter {
             // The refusal above the prompt goes once the line is answered or left.
             let Some(line) = line? else {
                 clear_above(&self.term, refusal_rows)?;
-                return Ok(None);
+                return Ok((None, 0));
             };
             let text = line.text().to_string();
             let refusal = number.and_then(|k| parse::number(k, &text).err());
@@ -141,8 +150,8 @@ impl TermPrompter {
             let _ = self
                 .theme
                 .format_input_prompt_selection(&mut done, prompt, &escape(&text));
-            self.term.write_line(&done)?;
-            return Ok(Some(text));
+            let rows = self.answered(&done)?;
+            return Ok((Some(text), rows));
         }
     }
 
@@ -246,8 +255,15 @@ impl TermPrompter {
                     drawn += more;
                     picks.map(Answer::Choices)
                 }
-                GapKind::Text(_) => self.typed(&prompt, None)?.map(Answer::Text),
-                GapKind::Number(k) => self.typed(&prompt, Some(k))?.map(Answer::Text),
+                GapKind::Text(_) | GapKind::Number(_) => {
+                    let number = match &gap.kind {
+                        GapKind::Number(k) => Some(k),
+                        _ => None,
+                    };
+                    let (text, rows) = self.typed_counted(&prompt, number)?;
+                    drawn += rows.saturating_sub(1);
+                    text.map(Answer::Text)
+                }
             };
             match answer {
                 Some(a) => answers.push(a),
