@@ -55,10 +55,7 @@ pub(crate) fn check_file<T: Send>(
     name: &str,
     keep: impl Fn(usize, Question) -> Option<T> + Sync,
 ) -> Result<Checked<T>, LoadError> {
-    let read_error = |source| LoadError::Read {
-        path: name.to_string(),
-        source,
-    };
+    let read_error = LoadError::read(name);
     let (mut file, meta) = super::input::open_bounded(path).map_err(read_error)?;
     if meta.is_file() {
         let limit = super::input::MAX_INPUT_BYTES;
@@ -126,21 +123,25 @@ pub(crate) fn recheck<T: Send>(
         }
         Text::Disk { path, stamp } => (path, stamp),
     };
-    let read_error = |source| LoadError::Read {
-        path: name.to_string(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let meta = file.metadata().map_err(read_error)?;
+    let file = open_unchanged(name, path, stamp)?;
     let limit = super::input::MAX_INPUT_BYTES;
-    if Stamp::of(&meta) != *stamp
-        || sweep(&file, limit, &keep, sink)
-            .map_err(read_error)?
-            .is_none()
-    {
+    let header = sweep(&file, limit, &keep, sink).map_err(LoadError::read(name))?;
+    header.map(|_| ()).ok_or_else(|| changed(name))
+}
+
+/// Opens a file checked before; one whose length or modification time changed since is
+/// an error.
+pub(crate) fn open_unchanged(
+    name: &str,
+    path: &Path,
+    stamp: &Stamp,
+) -> Result<std::fs::File, LoadError> {
+    let file = std::fs::File::open(path).map_err(LoadError::read(name))?;
+    let meta = file.metadata().map_err(LoadError::read(name))?;
+    if Stamp::of(&meta) != *stamp {
         return Err(changed(name));
     }
-    Ok(())
+    Ok(file)
 }
 
 /// The error for a file that changed between two readings.

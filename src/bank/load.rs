@@ -30,6 +30,16 @@ pub enum LoadError {
     Invalid(Vec<Diagnostic>),
 }
 
+impl LoadError {
+    /// The error for a file `name` that could not be read, for `map_err`.
+    pub fn read(name: &str) -> impl Fn(std::io::Error) -> LoadError + Copy + '_ {
+        move |source| LoadError::Read {
+            path: name.to_string(),
+            source,
+        }
+    }
+}
+
 /// Reads and validates one bank file.
 pub fn load_file(path: &Path) -> Result<Bank, LoadError> {
     let (name, bytes) = read_file(path)?;

@@ -4,7 +4,7 @@
 use std::io::{self, Read, Seek};
 use std::ops::Range;
 
-use super::checked::{Stamp, Text, changed};
+use super::checked::{Text, changed, open_unchanged};
 use super::load::LoadError;
 use super::model::Question;
 
@@ -29,10 +29,7 @@ impl<'t> Reread<'t> {
     /// The question at `span`; a file changed since it was checked is an error.
     pub(crate) fn question(&mut self, span: Range<u64>) -> Result<Question, LoadError> {
         let name = self.name;
-        let read_error = |source| LoadError::Read {
-            path: name.to_string(),
-            source,
-        };
+        let read_error = LoadError::read(name);
         let (Ok(start), Ok(end)) = (usize::try_from(span.start), usize::try_from(span.end)) else {
             return Err(changed(name));
         };
@@ -45,10 +42,7 @@ impl<'t> Reread<'t> {
                 let (file, at) = match &mut self.file {
                     Some(open) => open,
                     none => {
-                        let file = std::fs::File::open(path).map_err(read_error)?;
-                        if Stamp::of(&file.metadata().map_err(read_error)?) != *stamp {
-                            return Err(changed(name));
-                        }
+                        let file = open_unchanged(name, path, stamp)?;
                         none.insert((io::BufReader::new(file), 0))
                     }
                 };
