@@ -47,13 +47,17 @@ fn escaped(items: &[&str]) -> Vec<String> {
 }
 
 impl TermPrompter {
-    /// Menu items cut to one line each; when some were cut, the whole list is printed first.
-    fn fitted(&self, items: &[String]) -> io::Result<Vec<String>> {
+    /// Menu items cut to one line each (a wrapped one throws dialoguer's redraw off by its
+    /// extra rows); when some were cut, the whole list is printed first. Also gives the rows
+    /// that list took.
+    fn fitted(&self, items: &[String]) -> io::Result<(Vec<String>, usize)> {
         let menu = fit::menu(items, fit::terminal_width());
+        let mut rows = 0;
         if let Some(whole) = &menu.whole {
             self.term.write_line(whole)?;
+            rows = whole.lines().count();
         }
-        Ok(menu.items)
+        Ok((menu.items, rows))
     }
 
     /// A dim line of key help above a menu (dialoguer's prompt line must stay short).
@@ -76,7 +80,7 @@ impl TermPrompter {
         whole: &[String],
     ) -> io::Result<(Option<usize>, usize)> {
         use dialoguer::theme::Theme;
-        let Some(pos) = self.select_reporting(prompt, menu, false)? else {
+        let Some(pos) = self.menu_select(prompt, menu)? else {
             return Ok((None, 0));
         };
         let mut line = String::new();
@@ -95,19 +99,14 @@ impl TermPrompter {
         Ok(text.lines().count().max(1))
     }
 
-    /// A menu; without `report` the answered prompt is cleared (the caller prints its own).
-    fn select_reporting(
-        &self,
-        prompt: &str,
-        items: &[String],
-        report: bool,
-    ) -> io::Result<Option<usize>> {
+    /// A menu whose answered prompt is cleared: the caller prints its own answer line.
+    fn menu_select(&self, prompt: &str, items: &[String]) -> io::Result<Option<usize>> {
         esc_as_none(
             Select::with_theme(&self.theme)
                 .with_prompt(prompt)
                 .items(items)
                 .default(0)
-                .report(report)
+                .report(false)
                 .interact_on_opt(&self.term),
         )
     }
@@ -166,20 +165,14 @@ impl TermPrompter {
         prompt: &str,
         items: &[String],
     ) -> io::Result<(Option<Vec<usize>>, usize)> {
-        let width = fit::terminal_width();
-        let menu = fit::menu(items, width);
-        let mut drawn = 0;
-        if let Some(whole) = &menu.whole {
-            self.term.write_line(whole)?;
-            drawn += whole.lines().count();
-        }
+        let (menu, mut drawn) = self.fitted(items)?;
         self.keys("Space picks, Enter confirms")?;
         drawn += 1;
         loop {
             let picks = esc_as_none(
                 MultiSelect::with_theme(&self.theme)
                     .with_prompt(prompt)
-                    .items(&menu.items)
+                    .items(&menu)
                     .report(false)
                     .interact_on_opt(&self.term),
             )?;
@@ -207,7 +200,7 @@ impl TermPrompter {
     }
 
     fn order(&self, items: &[String]) -> io::Result<Option<Vec<usize>>> {
-        let menu = self.fitted(items)?;
+        let (menu, _) = self.fitted(items)?;
         self.keys("Space grabs or drops, arrows move, Esc puts back, Enter confirms")?;
         let prompt = fit::line("Put in order", fit::terminal_width());
         Ok(match order_prompt::ask(&self.term, &prompt, &menu)? {
@@ -235,36 +228,29 @@ impl TermPrompter {
             // The passage and the answered prompt are cleared before the next gap.
             let mut drawn = passage.lines().count() + 1;
             let prompt = format!("[{}]", i + 1);
-            let answer = match &gap.kind {
+            // Each answer with the rows it drew past the one counted above.
+            let (answer, more) = match &gap.kind {
                 GapKind::Single(_) => {
                     let choices = escaped(&turn.shown.gap_items(turn.question, i));
-                    // Items that fit a line each: a wrapped one throws dialoguer's redraw
-                    // (and the clearing below) off by its extra rows.
-                    let menu = fit::menu(&choices, fit::terminal_width());
-                    if let Some(whole) = &menu.whole {
-                        self.term.write_line(whole)?;
-                        drawn += whole.lines().count();
-                    }
-                    let (pick, rows) = self.select_counted(&prompt, &menu.items, &choices)?;
-                    drawn += rows.saturating_sub(1);
-                    pick.map(Answer::Choice)
+                    let (menu, above) = self.fitted(&choices)?;
+                    let (pick, rows) = self.select_counted(&prompt, &menu, &choices)?;
+                    (pick.map(Answer::Choice), above + rows.saturating_sub(1))
                 }
                 GapKind::Multi(_) => {
                     let choices = escaped(&turn.shown.gap_items(turn.question, i));
                     let (picks, more) = self.several_counted(&prompt, &choices)?;
-                    drawn += more;
-                    picks.map(Answer::Choices)
+                    (picks.map(Answer::Choices), more)
                 }
-                GapKind::Text(_) | GapKind::Number(_) => {
-                    let number = match &gap.kind {
-                        GapKind::Number(k) => Some(k),
-                        _ => None,
-                    };
-                    let (text, rows) = self.typed_counted(&prompt, number)?;
-                    drawn += rows.saturating_sub(1);
-                    text.map(Answer::Text)
+                GapKind::Text(_) => {
+                    let (text, rows) = self.typed_counted(&prompt, None)?;
+                    (text.map(Answer::Text), rows.saturating_sub(1))
+                }
+                GapKind::Number(k) => {
+                    let (text, rows) = self.typed_counted(&prompt, Some(k))?;
+                    (text.map(Answer::Text), rows.saturating_sub(1))
                 }
             };
+            drawn += more;
             match answer {
                 Some(a) => answers.push(a),
                 None => return Ok(None),
@@ -320,7 +306,7 @@ impl TermPrompter {
                 &format!("{}/{} {} →", n + 1, lefts.len(), lefts[n]),
                 width.map(|w| w.saturating_sub(4)),
             );
-            let Some(pos) = self.select_reporting(&prompt, &menu, false)? else {
+            let Some(pos) = self.menu_select(&prompt, &menu)? else {
                 return Ok(None);
             };
             match picks.iter().position(|&p| p == pos) {
@@ -379,7 +365,7 @@ impl TermPrompter {
         let items = escaped(&turn.shown.items(q));
         Ok(match &q.kind {
             Kind::Single(_) => {
-                let menu = self.fitted(&items)?;
+                let (menu, _) = self.fitted(&items)?;
                 self.select_counted("Pick one", &menu, &items)?
                     .0
                     .map(Answer::Choice)
