@@ -41,12 +41,7 @@ pub fn wrap_to(text: &str, indent: &str, width: Option<usize>) -> String {
             .collect::<Vec<_>>()
             .join("\n");
     };
-    let room = width.max(measure_text_width(indent) + 20);
-    let options = textwrap::Options::new(room)
-        .initial_indent(indent)
-        .subsequent_indent(indent)
-        .break_words(false)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let options = options(width, indent).initial_indent(indent);
     text.split('\n')
         .map(|paragraph| {
             let lines = textwrap::wrap(paragraph, &options);
@@ -66,11 +61,16 @@ pub fn wrap_hanging(line: &str, indent: &str, width: Option<usize>) -> String {
     let Some(width) = width else {
         return line.to_string();
     };
-    let options = textwrap::Options::new(width.max(measure_text_width(indent) + 20))
+    textwrap::wrap(line, options(width, indent)).join("\n")
+}
+
+/// Breaking at words only (a word longer than a line stands alone), later lines indented,
+/// and room for 20 columns of text however deep the indent.
+fn options(width: usize, indent: &str) -> textwrap::Options<'_> {
+    textwrap::Options::new(width.max(measure_text_width(indent) + 20))
         .subsequent_indent(indent)
         .break_words(false)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    textwrap::wrap(line, &options).join("\n")
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
 }
 
 /// [`wrap_to`] at the width of the terminal.
