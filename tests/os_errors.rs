@@ -75,14 +75,8 @@ fn unwritable_result_dir_was_permission_denied_at_a_temp_path() {
 fn data_dir_that_cannot_be_made_gets_a_plain_warning() {
     let quiz = Quiz::new().bank("b.json", BANK);
     let data = quiz.path().join("b.json").join("data");
-    let data = data.display().to_string();
-    let run = quiz
-        .env("TERMQUIZ_DATA_DIR", &data)
-        .stdin("a\n")
-        .run()
-        .code(0);
     // The warning comes after the summary, where the player looks.
-    let all = format!("{}{}", run.stdout, run.stderr);
+    let all = play_with_data_dir(quiz, &data);
     assert_plain(&all, "history not saved: ");
     assert_plain(&all, "data: a part of the path is not a directory");
 }
@@ -93,12 +87,16 @@ fn read_only_data_dir_gets_a_plain_warning() {
     let Some(dir) = unwritable_dir(quiz.path()) else {
         return; // Root writes anywhere: nothing to refuse.
     };
-    let data = dir.display().to_string();
+    let all = play_with_data_dir(quiz, &dir);
+    assert_plain(&all, "locked: permission denied");
+}
+
+/// Plays one question with its history and review state in `data`; everything shown.
+fn play_with_data_dir(quiz: Quiz, data: &std::path::Path) -> String {
     let run = quiz
-        .env("TERMQUIZ_DATA_DIR", &data)
+        .env("TERMQUIZ_DATA_DIR", &data.display().to_string())
         .stdin("a\n")
         .run()
         .code(0);
-    let all = format!("{}{}", run.stdout, run.stderr);
-    assert_plain(&all, "locked: permission denied");
+    format!("{}{}", run.stdout, run.stderr)
 }
